@@ -1,0 +1,29 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const prismaClientImport = {
+  paths: [{ name: "@prisma/client", message: "Only lib/data and lib/db may use the Prisma client (DESIGN.md)." }],
+  patterns: [
+    {
+      regex: "(^|/)generated/prisma(/|$)|^@/lib/db/generated",
+      message: "Only lib/data and lib/db may use the Prisma client (DESIGN.md).",
+    },
+  ],
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", "node_modules/**", ".data/**", "lib/db/generated/**", "test-results/**", "next-env.d.ts"]),
+  {
+    files: ["**/*.{ts,tsx,mts,mjs,js}"],
+    ignores: ["lib/data/**", "lib/db/**"],
+    rules: { "no-restricted-imports": ["error", prismaClientImport] },
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+]);
