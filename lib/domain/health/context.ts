@@ -1,0 +1,22 @@
+import type { Agreement, AgreementSettings, PreciseDate, Source } from "../types";
+
+/** Sources by id: how the engine finds an evidence link's source. */
+export type SourceIndex = ReadonlyMap<string, Source>;
+
+export function indexSources(sources: readonly Source[]): SourceIndex {
+  const index = new Map<string, Source>();
+  for (const s of sources) index.set(s.id, s);
+  return index;
+}
+
+/** What a milestone's health depends on besides its own records. */
+export interface AgreementContext {
+  /** A milestone with no status update yet counts as NOT_STARTED from this date's first day. */
+  readonly announced: PreciseDate;
+  readonly settings: AgreementSettings;
+  readonly sources: SourceIndex;
+}
+
+export function agreementContext(a: Agreement, sources: SourceIndex): AgreementContext {
+  return { announced: a.announced, settings: a.settings, sources };
+}
