@@ -3,7 +3,7 @@
  * reasons, and the health they add up to.
  */
 import { describe, expect, test } from "vitest";
-import { parseDateText } from "@/lib/domain/dates";
+import { dayNumber, isoFromDayNumber, parseDateText } from "@/lib/domain/dates";
 import {
   type AgreementContext,
   evaluateMilestone,
@@ -11,6 +11,7 @@ import {
   milestoneState,
   shortQuote,
 } from "@/lib/domain/health";
+import { dayOf } from "@/lib/domain/health/days";
 import type { Milestone, MilestoneHealth, PreciseDate, Source, Stance, Status } from "@/lib/domain/types";
 
 // ---- builders ----
@@ -903,5 +904,25 @@ describe("the as-of date", () => {
   test.each(["2025-11", "2025-02-30", "20251101", "", "2025-11-01T00:00:00Z"])("refuses %j", (asOf) => {
     expect(() => evaluateMilestone(milestone(), asOf, NEVER_DORMANT)).toThrow(RangeError);
     expect(() => milestoneState(milestone(), asOf, NEVER_DORMANT)).toThrow(RangeError);
+  });
+});
+
+describe("the engine's day arithmetic", () => {
+  test("counts days exactly as dates.ts does, every day from 1899 to 2101", () => {
+    for (let n = dayNumber("1899-01-01"); n <= dayNumber("2101-12-31"); n++) {
+      const iso = isoFromDayNumber(n);
+      if (dayOf(iso) !== n) expect(dayOf(iso)).toBe(n); // one expect per mismatch only: 74,000 days
+    }
+  });
+
+  test.each([
+    ["1970-01-01", 0],
+    ["2000-02-29", 11016],
+    ["2024-02-29", 19782],
+    ["2025-03-01", 20148],
+    ["1969-12-31", -1],
+  ])("%s is day %i", (iso, n) => {
+    expect(dayOf(iso)).toBe(n);
+    expect(dayNumber(iso)).toBe(n);
   });
 });

@@ -13,7 +13,16 @@ import { periodStart } from "../dates";
 import type { Agreement, Health, HealthHistoryEntry, Milestone } from "../types";
 import { type AgreementContext, type SourceIndex, agreementContext } from "./context";
 import { asOfDay, dayOf, endOf, isoOf } from "./days";
-import { MilestoneScan, raisedFlags, scanMilestone } from "./milestone";
+import {
+  CONTRADICTED,
+  DORMANT,
+  DUE_SOON,
+  MilestoneScan,
+  OVERDUE,
+  SLIPPED,
+  raisedFlags,
+  scanMilestone,
+} from "./milestone";
 
 function candidateDays(m: Milestone, untilDay: number, ctx: AgreementContext): number[] {
   const { staleAfterDays, warnBeforeDays } = ctx.settings;
@@ -69,12 +78,13 @@ export function milestoneHealthHistory(m: Milestone, until: string, ctx: Agreeme
     const T = isoOf(day);
     scanMilestone(m, T, day, ctx, s, false);
     // The (flag, since) set as one comparable key; the since dates of flags that are not raised are left out.
+    const f = s.flags;
     const key =
-      s.flags === 0
+      f === 0
         ? ""
-        : `${s.flags & 1 ? s.overdueSince : ""}|${s.flags & 2 ? s.contradictedSince : ""}|${
-            s.flags & 4 ? s.slippedSince : ""
-          }|${s.flags & 8 ? s.dormantSince : ""}|${s.flags & 16 ? s.dueSoonSince : ""}`;
+        : `${f & OVERDUE ? s.overdueSince : ""}|${f & CONTRADICTED ? s.contradictedSince : ""}|${
+            f & SLIPPED ? s.slippedSince : ""
+          }|${f & DORMANT ? s.dormantSince : ""}|${f & DUE_SOON ? s.dueSoonSince : ""}`;
     if (s.health !== health || s.flags !== flags || key !== since) {
       health = s.health;
       flags = s.flags;

@@ -13,12 +13,13 @@ import type {
   Milestone,
   MilestoneHealth,
   PreciseDate,
+  Precision,
   RaisedFlag,
   Stance,
   Status,
 } from "../types";
 import type { AgreementContext } from "./context";
-import { asOfDay, dayLabel, dayOf, endOf, isoOf, preciseLabel } from "./days";
+import { asOfDay, dayLabel, dayOf, endOf, isoOf, preciseLabel, remember } from "./days";
 
 // One bit per flag; reasons are printed in FLAGS order, which is the order of these bits.
 export const OVERDUE = 1;
@@ -257,8 +258,28 @@ function onOrIn(d: PreciseDate): string {
   return `${d.precision === "DAY" ? "on" : "in"} ${preciseLabel(d)}`;
 }
 
+// The commonest reasons depend on a deadline or on a day and a setting only: memoised, so that a dataset full of
+// overdue and dormant milestones shares a few hundred strings instead of building one per milestone.
+const byPrecision = (): Record<Precision, Map<string, string>> => ({
+  DAY: new Map(),
+  MONTH: new Map(),
+  QUARTER: new Map(),
+  YEAR: new Map(),
+});
+const overdueReasons = byPrecision();
+const dueSoonReasons = byPrecision();
+const dormantReasons = new Map<number, Map<string, string>>();
+
 function overdueReason(s: MilestoneScan): string {
-  return `Overdue since ${dayLabel(s.overdueSince)} (deadline: ${preciseLabel(s.deadline!)})`;
+  const deadline = s.deadline!;
+  const memo = overdueReasons[deadline.precision];
+  const known = memo.get(deadline.date);
+  if (known !== undefined) return known;
+  return remember(
+    memo,
+    deadline.date,
+    `Overdue since ${dayLabel(s.overdueSince)} (deadline: ${preciseLabel(deadline)})`,
+  );
 }
 
 function contradictedReason(m: Milestone, ctx: AgreementContext, s: MilestoneScan): string {
@@ -278,13 +299,29 @@ function slippedReason(m: Milestone, s: MilestoneScan): string {
 
 function dormantReason(ctx: AgreementContext, s: MilestoneScan): string {
   const days = ctx.settings.staleAfterDays;
-  return `No status update or new source since ${dayLabel(s.activityDay)} (more than ${days} ${days === 1 ? "day" : "days"})`;
+  let memo = dormantReasons.get(days);
+  if (memo === undefined) {
+    if (dormantReasons.size >= 64) dormantReasons.clear();
+    memo = new Map();
+    dormantReasons.set(days, memo);
+  }
+  const known = memo.get(s.activityDay);
+  if (known !== undefined) return known;
+  const unit = days === 1 ? "day" : "days";
+  return remember(
+    memo,
+    s.activityDay,
+    `No status update or new source since ${dayLabel(s.activityDay)} (more than ${days} ${unit})`,
+  );
 }
 
 function dueSoonReason(s: MilestoneScan): string {
   const deadline = s.deadline!;
+  const memo = dueSoonReasons[deadline.precision];
+  const known = memo.get(deadline.date);
+  if (known !== undefined) return known;
   const stated = deadline.precision === "DAY" ? "" : ` (deadline: ${preciseLabel(deadline)})`;
-  return `Not started, due by ${dayLabel(s.deadlineEnd)}${stated}`;
+  return remember(memo, deadline.date, `Not started, due by ${dayLabel(s.deadlineEnd)}${stated}`);
 }
 
 /** The raised flags of a scanned milestone, in reason order, with their reasons. */
