@@ -1,0 +1,38 @@
+/**
+ * An organisation's whole dataset as domain objects: what export, the health command and the scorecard read.
+ */
+import { getDb } from "@/lib/db/client";
+import { authorize } from "@/lib/auth/policy";
+import type { Viewer } from "@/lib/auth/viewer";
+import { publicDataset } from "@/lib/domain/interchange";
+import type { Dataset } from "@/lib/domain/types";
+import { agreementTree, toAgreement, toSource } from "./mappers";
+import { getOrganisationOrThrow } from "./organisations";
+
+export interface LoadDatasetOptions {
+  /** Published agreements and the sources they cite only (what the public may see). */
+  publicOnly?: boolean;
+  /** One agreement only. */
+  agreement?: string;
+}
+
+/** Throws NotFoundError for an unknown organisation (or agreement, when one is asked for). */
+export async function loadDataset(viewer: Viewer, orgSlug: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
+  authorize(viewer, options.publicOnly ? "published:read" : "organisation:export", { organisation: orgSlug });
+  const db = await getDb();
+  const organisation = await getOrganisationOrThrow(db, orgSlug);
+  const [agreements, sources] = await Promise.all([
+    db.agreement.findMany({
+      where: {
+        organisationId: organisation.id,
+        ...(options.publicOnly ? { published: true } : {}),
+        ...(options.agreement === undefined ? {} : { slug: options.agreement }),
+      },
+      orderBy: { slug: "asc" },
+      include: agreementTree,
+    }),
+    db.source.findMany({ where: { organisationId: organisation.id }, orderBy: { key: "asc" } }),
+  ]);
+  const dataset: Dataset = { sources: sources.map(toSource), agreements: agreements.map(toAgreement) };
+  return options.publicOnly ? publicDataset(dataset) : dataset;
+}

@@ -1,0 +1,121 @@
+/**
+ * What the public scorecard reads: published agreements only, and the sources they cite.
+ */
+import { getDb } from "@/lib/db/client";
+import { authorize } from "@/lib/auth/policy";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Agreement, PreciseDate, Source } from "@/lib/domain/types";
+import { citedSourceIds } from "@/lib/domain/interchange";
+import { agreementTree, toAgreement, toPreciseDate, toSource } from "./mappers";
+import type { OrganisationSummary } from "./organisations";
+
+export type { OrganisationSummary };
+
+export interface AgreementSummary {
+  slug: string;
+  title: string;
+  summary: string;
+  parties: readonly [string, string];
+  announced: PreciseDate;
+}
+
+const summarySelect = {
+  slug: true,
+  title: true,
+  summary: true,
+  partyA: true,
+  partyB: true,
+  announcedDate: true,
+  announcedPrecision: true,
+} as const;
+
+function toSummary(row: {
+  slug: string;
+  title: string;
+  summary: string;
+  partyA: string;
+  partyB: string;
+  announcedDate: Date;
+  announcedPrecision: PreciseDate["precision"];
+}): AgreementSummary {
+  return {
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    parties: [row.partyA, row.partyB],
+    announced: toPreciseDate(row.announcedDate, row.announcedPrecision),
+  };
+}
+
+/** Every organisation with something published, by name, with its published agreements by title. */
+export async function listPublishedAgreementsByOrganisation(
+  viewer: Viewer,
+): Promise<Array<{ organisation: OrganisationSummary; agreements: AgreementSummary[] }>> {
+  authorize(viewer, "published:read", {});
+  const db = await getDb();
+  const organisations = await db.organisation.findMany({
+    where: { agreements: { some: { published: true } } },
+    orderBy: { name: "asc" },
+    select: {
+      slug: true,
+      name: true,
+      agreements: { where: { published: true }, orderBy: { title: "asc" }, select: summarySelect },
+    },
+  });
+  return organisations.map(({ slug, name, agreements }) => ({
+    organisation: { slug, name },
+    agreements: agreements.map(toSummary),
+  }));
+}
+
+/** An organisation and its published agreements; null when it does not exist or publishes nothing. */
+export async function getPublishedOrganisation(
+  viewer: Viewer,
+  orgSlug: string,
+): Promise<{ organisation: OrganisationSummary; agreements: AgreementSummary[] } | null> {
+  authorize(viewer, "published:read", { organisation: orgSlug });
+  const db = await getDb();
+  const organisation = await db.organisation.findUnique({
+    where: { slug: orgSlug },
+    select: {
+      slug: true,
+      name: true,
+      agreements: { where: { published: true }, orderBy: { title: "asc" }, select: summarySelect },
+    },
+  });
+  if (organisation === null || organisation.agreements.length === 0) return null;
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    agreements: organisation.agreements.map(toSummary),
+  };
+}
+
+/** A published agreement with its whole tree and the sources it cites; null when not found or not published. */
+export async function getPublishedAgreement(
+  viewer: Viewer,
+  orgSlug: string,
+  agreementSlug: string,
+): Promise<{ organisation: OrganisationSummary; agreement: Agreement; sources: Source[] } | null> {
+  authorize(viewer, "published:read", { organisation: orgSlug });
+  const db = await getDb();
+  const organisation = await db.organisation.findUnique({
+    where: { slug: orgSlug },
+    select: { id: true, slug: true, name: true },
+  });
+  if (organisation === null) return null;
+  const row = await db.agreement.findFirst({
+    where: { organisationId: organisation.id, slug: agreementSlug, published: true },
+    include: agreementTree,
+  });
+  if (row === null) return null;
+  const agreement = toAgreement(row);
+  const sources = await db.source.findMany({
+    where: { organisationId: organisation.id, key: { in: [...citedSourceIds([agreement])] } },
+    orderBy: { key: "asc" },
+  });
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    agreement,
+    sources: sources.map(toSource),
+  };
+}

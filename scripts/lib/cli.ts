@@ -1,0 +1,80 @@
+/**
+ * Shared plumbing of the command-line entry points: argument parsing through one zod schema per command, and
+ * turning expected failures into one clear line on stderr (exit 1) instead of a stack trace.
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { z } from "zod";
+import { closeDb } from "@/lib/db/client";
+import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { ForbiddenError } from "@/lib/auth/policy";
+import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { isIsoDay } from "@/lib/domain/dates";
+
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export const orgSlugSchema = z
+  .string({ error: (issue) => (issue.input === undefined ? "is required" : "expected text") })
+  .regex(/^[a-z0-9-]{1,80}$/, "expected an organisation slug ([a-z0-9-], 1–80 characters)");
+
+export const asOfSchema = z
+  .string()
+  .refine(isIsoDay, { error: (issue) => `expected a day YYYY-MM-DD, got "${String(issue.input)}"` });
+
+/** Parses argv with node's parser, then validates the values with `schema`; errors name the option. */
+export function parseCommandLine<S extends z.ZodType>(
+  usage: string,
+  options: NonNullable<ParseArgsConfig["options"]>,
+  schema: S,
+  argv: string[] = process.argv.slice(2),
+): z.infer<S> {
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\nusage: ${usage}`);
+  }
+  const result = schema.safeParse({ ...parsed.values, positionals: parsed.positionals });
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const field = issue.path.length > 0 ? `--${issue.path.join(".")}: ` : "";
+      return `${field}${issue.message}`;
+    });
+    throw new UsageError(`${lines.join("\n")}\nusage: ${usage}`);
+  }
+  return result.data;
+}
+
+/**
+ * Runs a command: expected failures print one line (or the usage) and exit 1; the database is always closed.
+ * With `exit: false` a success returns instead of exiting, for a script that goes on (npm start).
+ */
+export async function runCommand(main: () => Promise<number | void>, { exit = true } = {}): Promise<void> {
+  let code = 0;
+  try {
+    code = (await main()) ?? 0;
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      error instanceof DatabaseUnavailableError ||
+      error instanceof ForbiddenError ||
+      error instanceof ConflictError ||
+      error instanceof NotFoundError ||
+      error instanceof CommandError
+    ) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    code = 1;
+  } finally {
+    await closeDb().catch(() => undefined);
+  }
+  if (exit || code !== 0) process.exit(code);
+}
+
+/** A failure the user can act on, printed as is. */
+export class CommandError extends Error {
+  override readonly name = "CommandError";
+}
