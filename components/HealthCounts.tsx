@@ -1,0 +1,23 @@
+import { HEALTHS, type Health } from "@/lib/domain/types";
+import { HEALTH_CLASSES, HEALTH_LABELS, HEALTH_SYMBOLS } from "./labels";
+
+/** How many commitments are in each health, all six in display order (zeros included, so the scale is visible). */
+export function HealthCounts({ counts }: { counts: Readonly<Record<Health, number>> }) {
+  return (
+    <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+      {HEALTHS.map((health) => (
+        <div
+          key={health}
+          data-health-count={health}
+          className={`flex flex-col-reverse rounded-lg border px-3 py-2 ${HEALTH_CLASSES[health]}`}
+        >
+          <dt className="flex items-center gap-1.5 text-sm font-semibold">
+            <span aria-hidden="true">{HEALTH_SYMBOLS[health]}</span>
+            {HEALTH_LABELS[health]}
+          </dt>
+          <dd className="text-2xl font-bold tabular-nums">{counts[health] ?? 0}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,165 @@
+import type { ReactNode } from "react";
+import { formatPreciseDate } from "@/lib/domain/dates";
+import type { Agreement, AgreementHealth, Source } from "@/lib/domain/types";
+import { AsOfForm } from "./AsOfForm";
+import { Breadcrumbs } from "./Breadcrumbs";
+import { CommitmentCard } from "./CommitmentCard";
+import { ComplianceCard } from "./ComplianceCard";
+import { HealthCounts } from "./HealthCounts";
+import { partyLabel } from "./labels";
+import { MethodNote } from "./MethodNote";
+import { milestoneKey, type MilestoneView } from "./milestone-view";
+import { StalledMilestones } from "./StalledMilestones";
+
+export interface ScorecardProps {
+  organisation: { slug: string; name: string };
+  agreement: Agreement;
+  sources: readonly Source[];
+  health: AgreementHealth;
+  /** Keyed by milestoneKey(commitment id, milestone id). */
+  milestoneViews: ReadonlyMap<string, MilestoneView>;
+  /** The day shown, `YYYY-MM-DD`. */
+  asOf: string;
+  isToday: boolean;
+  /** The reader's asOf when it was not a date (the page then shows today). */
+  rejectedAsOf: string | null;
+}
+
+/**
+ * Element ids of milestones: `milestone-<id>`, unless two commitments of the agreement share a milestone id, in which
+ * case both are qualified by their commitment (`milestone-<commitment>-<id>`) so that ids stay unique on the page.
+ */
+function milestoneDomIds(agreement: Agreement): Map<string, string> {
+  const seen = new Map<string, number>();
+  for (const c of agreement.commitments) for (const m of c.milestones) seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
+  const ids = new Map<string, string>();
+  for (const c of agreement.commitments) {
+    for (const m of c.milestones) {
+      const shared = (seen.get(m.id) ?? 0) > 1;
+      ids.set(milestoneKey(c.id, m.id), shared ? `milestone-${c.id}-${m.id}` : `milestone-${m.id}`);
+    }
+  }
+  return ids;
+}
+
+function SectionHeading({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <h2 id={id} className="mb-3 text-2xl font-bold">
+      {children}
+    </h2>
+  );
+}
+
+/** The public scorecard of one agreement as of one day. */
+export function Scorecard({
+  organisation,
+  agreement,
+  sources,
+  health,
+  milestoneViews,
+  asOf,
+  isToday,
+  rejectedAsOf,
+}: ScorecardProps) {
+  const path = `/${organisation.slug}/${agreement.slug}`;
+  const sourcesById = new Map(sources.map((s) => [s.id, s]));
+  const domIds = milestoneDomIds(agreement);
+  const commitmentHealth = new Map(health.commitments.map((c) => [c.id, c]));
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: "Accordwatch", href: "/" },
+          { label: organisation.name, href: `/${organisation.slug}` },
+          { label: agreement.title },
+        ]}
+      />
+
+      <header>
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Scorecard · {organisation.name}</p>
+        <h1 className="mt-1 text-3xl font-bold text-balance sm:text-4xl">{agreement.title}</h1>
+        <p className="mt-3 max-w-prose text-lg">{agreement.summary}</p>
+        <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dt className="font-medium text-muted">Parties</dt>
+          <dd>{agreement.parties.map(partyLabel).join(" and ")}</dd>
+          <dt className="font-medium text-muted">Announced</dt>
+          <dd>
+            <time dateTime={agreement.announced.date}>{formatPreciseDate(agreement.announced)}</time>
+          </dd>
+        </dl>
+      </header>
+
+      <div className="mt-6 rounded-xl border-2 border-stone-800 bg-white p-4 sm:p-5">
+        {rejectedAsOf !== null ? (
+          <p
+            role="alert"
+            className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium [overflow-wrap:anywhere] text-red-950"
+          >
+            {`"${rejectedAsOf}" is not a date; use YYYY-MM-DD. Showing today instead.`}
+          </p>
+        ) : null}
+        <AsOfForm action={path} asOf={asOf} isToday={isToday} />
+      </div>
+
+      <section aria-labelledby="compliance" className="mt-10">
+        <SectionHeading id="compliance">Compliance by party</SectionHeading>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {agreement.parties.map((party) => (
+            <ComplianceCard
+              key={party}
+              party={party}
+              compliance={health.parties[party] ?? null}
+              commitmentCount={
+                agreement.commitments.filter((c) => c.responsible === party || c.responsible === "joint").length
+              }
+            />
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="counts" className="mt-10">
+        <SectionHeading id="counts">Commitments by health</SectionHeading>
+        <HealthCounts counts={health.counts} />
+      </section>
+
+      <section aria-labelledby="stalled" className="mt-10">
+        <SectionHeading id="stalled">Stalled milestones</SectionHeading>
+        <StalledMilestones commitments={agreement.commitments} health={health} milestoneDomIds={domIds} />
+      </section>
+
+      <section aria-labelledby="commitments" className="mt-10">
+        <SectionHeading id="commitments">Commitments</SectionHeading>
+        {agreement.commitments.length === 0 ? (
+          <p className="text-muted">This agreement has no commitment yet.</p>
+        ) : (
+          <ol className="space-y-6">
+            {agreement.commitments.map((commitment) => {
+              const ch = commitmentHealth.get(commitment.id);
+              if (!ch) return null;
+              return (
+                <li key={commitment.id}>
+                  <CommitmentCard
+                    commitment={commitment}
+                    health={ch}
+                    milestoneViews={milestoneViews}
+                    milestoneDomIds={domIds}
+                    sourcesById={sourcesById}
+                    asOf={asOf}
+                  />
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="method" className="mt-10 border-t border-rule pt-6">
+        <h2 id="method" className="mb-2 text-lg font-bold">
+          Method
+        </h2>
+        <MethodNote settings={agreement.settings} />
+      </section>
+    </>
+  );
+}

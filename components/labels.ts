@@ -1,0 +1,94 @@
+/**
+ * The words and symbols the UI uses for domain values. One place, so that every page says the same thing.
+ * Symbols exist so that health is never told by colour alone (each is distinct in shape).
+ */
+import { countryName } from "@/lib/domain/countries";
+import type { Flag, Health, PartyCode, Responsible, SourceKind, Stance, Status } from "@/lib/domain/types";
+
+export const HEALTH_LABELS: Readonly<Record<Health, string>> = {
+  ON_TRACK: "On track",
+  AT_RISK: "At risk",
+  STALLED: "Stalled",
+  DONE: "Done",
+  PARTIAL: "Partial",
+  BROKEN: "Broken",
+};
+
+export const HEALTH_SYMBOLS: Readonly<Record<Health, string>> = {
+  ON_TRACK: "●",
+  AT_RISK: "▲",
+  STALLED: "■",
+  DONE: "✓",
+  PARTIAL: "◐",
+  BROKEN: "✕",
+};
+
+/** Tailwind classes per health: light background, dark text (contrast ≥ 7:1), a border of the same hue. */
+export const HEALTH_CLASSES: Readonly<Record<Health, string>> = {
+  ON_TRACK: "border-emerald-700 bg-emerald-50 text-emerald-900",
+  AT_RISK: "border-amber-600 bg-amber-50 text-amber-950",
+  STALLED: "border-orange-700 bg-orange-100 text-orange-950",
+  DONE: "border-sky-700 bg-sky-50 text-sky-950",
+  PARTIAL: "border-violet-700 bg-violet-50 text-violet-950",
+  BROKEN: "border-red-700 bg-red-100 text-red-950",
+};
+
+export const FLAG_LABELS: Readonly<Record<Flag, string>> = {
+  OVERDUE: "Overdue",
+  CONTRADICTED: "Contradicted",
+  SLIPPED: "Slipped",
+  DORMANT: "Dormant",
+  DUE_SOON: "Due soon",
+};
+
+export const STANCE_LABELS: Readonly<Record<Stance, string>> = {
+  SUPPORTS: "Supports",
+  INDICATES_DELAY: "Indicates delay",
+  CONTRADICTS: "Contradicts",
+  NEUTRAL: "Neutral",
+};
+
+export const STATUS_LABELS: Readonly<Record<Status, string>> = {
+  NOT_STARTED: "Not started",
+  IN_PROGRESS: "In progress",
+  COMPLETE: "Complete",
+  PARTIAL: "Partial",
+  ABANDONED: "Abandoned",
+};
+
+export const SOURCE_KIND_LABELS: Readonly<Record<SourceKind, string>> = {
+  OFFICIAL_DOCUMENT: "Official document",
+  STATEMENT: "Statement",
+  MEDIA_REPORT: "Media report",
+  LEAK: "Leak",
+  DATA: "Data",
+  PARLIAMENTARY_RECORD: "Parliamentary record",
+};
+
+/** "France (FR)"; the code alone when it names no country. */
+export function partyLabel(code: PartyCode): string {
+  const name = countryName(code);
+  return name === code ? code : `${name} (${code})`;
+}
+
+export function responsibleLabel(responsible: Responsible): string {
+  return responsible === "joint" ? "Both (joint)" : partyLabel(responsible);
+}
+
+/** A compliance mean on −1…+1 with its sign and a true minus: "+1.00", "0.00", "−0.50". */
+export function formatMean(mean: number): string {
+  const text = Math.abs(mean).toFixed(2);
+  if (mean > 0) return `+${text}`;
+  if (mean < 0) return `−${text}`;
+  return text;
+}
+
+export function formatScore(score: -1 | 0 | 1): string {
+  return score > 0 ? "+1" : score < 0 ? "−1" : "0";
+}
+
+const numberFormat = new Intl.NumberFormat("en-GB");
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
