@@ -29,7 +29,11 @@ describe("the lint rule on the Prisma client", () => {
     30_000,
   );
 
-  it.each(["lib/data/x.ts", "lib/db/x.ts"])("allows it in %s", async (file) => {
-    for (const code of imports) expect(await prismaImportErrors(file, code)).toEqual([]);
-  }, 30_000);
+  it.each(["lib/data/x.ts", "lib/db/x.ts"])(
+    "allows it in %s",
+    async (file) => {
+      for (const code of imports) expect(await prismaImportErrors(file, code)).toEqual([]);
+    },
+    30_000,
+  );
 });
