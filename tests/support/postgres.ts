@@ -1,0 +1,192 @@
+/**
+ * A throwaway PostgreSQL server for the integration tests: its own cluster in a fresh temporary folder, listening on
+ * 127.0.0.1 only (a free port) and on a Unix socket inside that folder, tuned for speed over durability.
+ * `stop()` shuts it down and removes the folder.
+ *
+ * PostgreSQL refuses to run as root, so when the tests run as root the folder is handed to the `postgres` user and
+ * initdb / pg_ctl run as that user (runuser).
+ */
+import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { chown, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export interface PostgresServer {
+  /** Superuser URL of the `postgres` database, e.g. postgres://postgres@127.0.0.1:54321/postgres (trust auth). */
+  readonly url: string;
+  /** The cluster's folder (data directory, socket, log). */
+  readonly dir: string;
+  stop(): Promise<void>;
+  /** The same, synchronous: for signal and exit handlers, which cannot wait. */
+  stopSync(): void;
+}
+
+const SERVER_USER = "postgres";
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]", ""]);
+
+/**
+ * Tests create and drop databases: refuse to run when DATABASE_URL points anywhere but this machine, in case a
+ * developer's shell still holds a staging or production URL.
+ */
+export function assertLocalDatabaseUrl(url: string | undefined): void {
+  if (!url?.trim()) return;
+  let host: string;
+  try {
+    const parsed = new URL(url);
+    host = parsed.searchParams.get("host")?.startsWith("/") ? "" : parsed.hostname;
+  } catch {
+    throw new Error("Refusing to run the tests: DATABASE_URL is set but is not a URL. Unset it.");
+  }
+  if (!LOCAL_HOSTS.has(host)) {
+    throw new Error(
+      `Refusing to run the tests with DATABASE_URL pointing at ${host}: tests only touch databases on this ` +
+        `machine. Unset DATABASE_URL.`,
+    );
+  }
+}
+
+/** initdb, pg_ctl: from `pg_config --bindir`, else the newest /usr/lib/postgresql/<version>/bin. */
+export function findPostgresBinaries(): string {
+  const candidates: string[] = [];
+  try {
+    candidates.push(
+      execFileSync("pg_config", ["--bindir"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(),
+    );
+  } catch {
+    // No pg_config on the PATH (it comes with libpq-dev or postgresql-common): look in Debian's place.
+  }
+  const debianRoot = "/usr/lib/postgresql";
+  if (existsSync(debianRoot)) {
+    const versions = readdirSync(debianRoot)
+      .filter((v) => /^\d+(\.\d+)?$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
+    candidates.push(...versions.map((v) => path.join(debianRoot, v, "bin")));
+  }
+  const bindir = candidates.find((dir) => existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl")));
+  if (!bindir) {
+    throw new Error(
+      "The integration tests need a PostgreSQL server's binaries (initdb, pg_ctl), and none were found via " +
+        "`pg_config --bindir` or in /usr/lib/postgresql/*/bin. Install them with: apt-get update && " +
+        "apt-get install -y postgresql",
+    );
+  }
+  return bindir;
+}
+
+const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
+
+/** Runs a server binary, as the `postgres` user when we are root. */
+function run(bindir: string, command: string, args: string[]): SpawnSyncReturns<string> {
+  const file = path.join(bindir, command);
+  const [program, argv] = isRoot() ? ["runuser", ["-u", SERVER_USER, "--", file, ...args]] : [file, args];
+  // cwd: a folder the postgres user may enter (it cannot enter root's working directory).
+  return spawnSync(program, argv, { encoding: "utf8", cwd: "/", timeout: 120_000 });
+}
+
+function check(result: SpawnSyncReturns<string>, what: string, logFile?: string): void {
+  if (result.status === 0) return;
+  const log = logFile && existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-20).join("\n") : "";
+  throw new Error(
+    `${what} failed (exit ${result.status ?? result.signal}): ${result.error?.message ?? ""}\n` +
+      `${result.stdout}\n${result.stderr}\n${log}`.trim(),
+  );
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPostgres(): Promise<PostgresServer> {
+  const bindir = findPostgresBinaries();
+  const dir = await mkdtemp(path.join(tmpdir(), "accordwatch-pg-"));
+  const dataDir = path.join(dir, "data");
+  const logFile = path.join(dir, "server.log");
+  try {
+    if (isRoot()) {
+      const uid = Number(execFileSync("id", ["-u", SERVER_USER], { encoding: "utf8" }).trim());
+      const gid = Number(execFileSync("id", ["-g", SERVER_USER], { encoding: "utf8" }).trim());
+      await chown(dir, uid, gid);
+    }
+    check(
+      run(bindir, "initdb", [
+        "--pgdata",
+        dataDir,
+        "--username",
+        "postgres",
+        // Trust is safe here: the server listens on 127.0.0.1 and on a socket in a folder only its user can enter.
+        "--auth",
+        "trust",
+        "--encoding",
+        "UTF8",
+        "--locale",
+        "C",
+        "--no-sync",
+      ]),
+      "initdb",
+    );
+
+    // A free port now may be taken by the time the server binds: retry a few times on a fresh one.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const options = [
+        `-p ${port}`,
+        "-c listen_addresses=127.0.0.1",
+        `-c unix_socket_directories=${dir}`,
+        // Speed over durability: the cluster is thrown away after the run.
+        "-c fsync=off",
+        "-c synchronous_commit=off",
+        "-c full_page_writes=off",
+        "-c max_connections=200",
+      ].join(" ");
+      const started = run(bindir, "pg_ctl", [
+        "--pgdata",
+        dataDir,
+        "--log",
+        logFile,
+        "--wait",
+        "--timeout",
+        "60",
+        "--options",
+        options,
+        "start",
+      ]);
+      if (started.status === 0) {
+        const stopSync = () => {
+          if (!existsSync(dataDir)) return;
+          run(bindir, "pg_ctl", ["--pgdata", dataDir, "--mode", "fast", "--wait", "stop"]);
+          spawnSync("rm", ["-rf", dir]);
+        };
+        return {
+          url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+          dir,
+          stopSync,
+          stop: async () => {
+            if (!existsSync(dataDir)) return;
+            check(
+              run(bindir, "pg_ctl", ["--pgdata", dataDir, "--mode", "fast", "--wait", "stop"]),
+              "pg_ctl stop",
+              logFile,
+            );
+            await rm(dir, { recursive: true, force: true });
+          },
+        };
+      }
+      if (attempt >= 3) check(started, "pg_ctl start", logFile);
+    }
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
