@@ -41,7 +41,12 @@ function buildIsCurrent(): boolean {
 }
 
 function runOrExit(command: string, args: string[], what: string): void {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    // Next would otherwise try to send anonymous telemetry; this machine may have no network at all.
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+  });
   if (result.status !== 0) {
     console.error(`${what} failed (exit ${result.status ?? result.signal}).`);
     process.exit(1);
@@ -81,6 +86,7 @@ if (process.env.ACCORDWATCH_SKIP_BUILD !== "1" && !buildIsCurrent()) {
 const server = spawn(process.execPath, [nextBin, "start", "--port", String(options.port)], {
   cwd: root,
   stdio: "inherit",
+  env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -23,7 +23,10 @@ const tallies: Tally[] = [];
 const only = process.argv.slice(2);
 
 function run(command: string, args: string[], env: Record<string, string> = {}): number {
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    stdio: "inherit",
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...env },
+  });
   return result.status ?? 1;
 }
 

@@ -5,7 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
 import { closeDb } from "@/lib/db/client";
-import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { DatabaseUnavailableError, MigrationError } from "@/lib/db/errors";
 import { ForbiddenError } from "@/lib/auth/policy";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import { isIsoDay } from "@/lib/domain/dates";
@@ -58,6 +58,7 @@ export async function runCommand(main: () => Promise<number | void>, { exit = tr
     if (
       error instanceof UsageError ||
       error instanceof DatabaseUnavailableError ||
+      error instanceof MigrationError ||
       error instanceof ForbiddenError ||
       error instanceof ConflictError ||
       error instanceof NotFoundError ||
