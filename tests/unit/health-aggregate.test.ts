@@ -2,7 +2,6 @@
  * Commitment, party and agreement rules of spec/health.md, and the health document.
  */
 import { describe, expect, test } from "vitest";
-import { parseDateText } from "@/lib/domain/dates";
 import {
   agreementContext,
   compareHealth,
@@ -20,20 +19,14 @@ import {
   HEALTHS,
   type Health,
   type Milestone,
-  type PreciseDate,
   type Responsible,
   type Source,
   type Stance,
   type Status,
 } from "@/lib/domain/types";
+import { d } from "../support/builders";
 
 // ---- builders ----
-
-function d(text: string): PreciseDate {
-  const parsed = parseDateText(text);
-  if (!parsed) throw new Error(`bad date ${text}`);
-  return parsed;
-}
 
 const AS_OF = "2025-10-31";
 

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { dayNumber, isoFromDayNumber, parseDateText, preciseDate } from "@/lib/domain/dates";
+import { dayNumber, isoFromDayNumber, preciseDate } from "@/lib/domain/dates";
 import {
   type AgreementContext,
   agreementContext,
@@ -20,25 +20,14 @@ import {
   type Milestone,
   type MilestoneHealth,
   PRECISIONS,
-  type PreciseDate,
   STANCES,
   STATUSES,
-  type Source,
   type Stance,
   type Status,
 } from "@/lib/domain/types";
+import { d, source } from "../support/builders";
 
 // ---- builders ----
-
-function d(text: string): PreciseDate {
-  const parsed = parseDateText(text);
-  if (!parsed) throw new Error(`bad date ${text}`);
-  return parsed;
-}
-
-function source(id: string, published: string, outlet = "BBC"): Source {
-  return { id, outlet, title: `[${id}]`, published: d(published), kind: "MEDIA_REPORT" };
-}
 
 interface MilestoneSpec {
   id?: string;

@@ -3,7 +3,7 @@
  * reasons, and the health they add up to.
  */
 import { describe, expect, test } from "vitest";
-import { dayNumber, isoFromDayNumber, parseDateText } from "@/lib/domain/dates";
+import { dayNumber, isoFromDayNumber } from "@/lib/domain/dates";
 import {
   type AgreementContext,
   evaluateMilestone,
@@ -12,20 +12,10 @@ import {
   shortQuote,
 } from "@/lib/domain/health";
 import { dayOf } from "@/lib/domain/health/days";
-import type { Milestone, MilestoneHealth, PreciseDate, Source, Stance, Status } from "@/lib/domain/types";
+import type { Milestone, MilestoneHealth, Stance, Status } from "@/lib/domain/types";
+import { d, source } from "../support/builders";
 
 // ---- builders ----
-
-/** A date in the interchange form: "2025-11-21", "2025-11", "2025-Q4", "2025". */
-function d(text: string): PreciseDate {
-  const parsed = parseDateText(text);
-  if (!parsed) throw new Error(`bad date ${text}`);
-  return parsed;
-}
-
-function source(id: string, published: string, outlet = "BBC"): Source {
-  return { id, outlet, title: `[${id}]`, published: d(published), kind: "MEDIA_REPORT" };
-}
 
 interface MilestoneSpec {
   deadline?: string | null;
