@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { formatPreciseDate } from "@/lib/domain/dates";
 import type { AgreementSummary } from "@/lib/data/public";
-import { partyLabel } from "./labels";
+import { AgreementFacts } from "./AgreementFacts";
 
 interface AgreementListProps {
   orgSlug: string;
@@ -22,14 +21,7 @@ export function AgreementList({ orgSlug, agreements, headingLevel }: AgreementLi
               <Link href={`/${orgSlug}/${agreement.slug}`}>{agreement.title}</Link>
             </Heading>
             <p className="mt-1">{agreement.summary}</p>
-            <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="font-medium text-muted">Parties</dt>
-              <dd>{agreement.parties.map(partyLabel).join(" and ")}</dd>
-              <dt className="font-medium text-muted">Announced</dt>
-              <dd>
-                <time dateTime={agreement.announced.date}>{formatPreciseDate(agreement.announced)}</time>
-              </dd>
-            </dl>
+            <AgreementFacts parties={agreement.parties} announced={agreement.announced} className="mt-3 text-sm" />
           </article>
         </li>
       ))}

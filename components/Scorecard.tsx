@@ -1,12 +1,11 @@
 import type { ReactNode } from "react";
-import { formatPreciseDate } from "@/lib/domain/dates";
 import type { Agreement, AgreementHealth, Source } from "@/lib/domain/types";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { CommitmentCard } from "./CommitmentCard";
 import { ComplianceCard } from "./ComplianceCard";
 import { HealthCounts } from "./HealthCounts";
-import { partyLabel } from "./labels";
+import { AgreementFacts } from "./AgreementFacts";
 import { MethodNote } from "./MethodNote";
 import { milestoneKey, type MilestoneView } from "./milestone-view";
 import { StalledMilestones } from "./StalledMilestones";
@@ -80,14 +79,7 @@ export function Scorecard({
         <p className="text-sm font-semibold tracking-wide text-muted uppercase">Scorecard · {organisation.name}</p>
         <h1 className="mt-1 text-3xl font-bold text-balance sm:text-4xl">{agreement.title}</h1>
         <p className="mt-3 max-w-prose text-lg">{agreement.summary}</p>
-        <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-          <dt className="font-medium text-muted">Parties</dt>
-          <dd>{agreement.parties.map(partyLabel).join(" and ")}</dd>
-          <dt className="font-medium text-muted">Announced</dt>
-          <dd>
-            <time dateTime={agreement.announced.date}>{formatPreciseDate(agreement.announced)}</time>
-          </dd>
-        </dl>
+        <AgreementFacts parties={agreement.parties} announced={agreement.announced} className="mt-4" />
       </header>
 
       <div className="mt-6 rounded-xl border-2 border-stone-800 bg-white p-4 sm:p-5">
