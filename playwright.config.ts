@@ -41,7 +41,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf "${dataDir}" && node --import tsx scripts/start.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
-    env: { ACCORDWATCH_DATA: dataDir, ACCORDWATCH_SKIP_BUILD: "1" },
+    env: { ACCORDWATCH_DATA: dataDir },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

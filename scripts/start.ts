@@ -78,7 +78,7 @@ await runCommand(
   { exit: false },
 );
 
-if (process.env.ACCORDWATCH_SKIP_BUILD !== "1" && !buildIsCurrent()) {
+if (!buildIsCurrent()) {
   console.log("Building the app (first start, or the sources changed)…");
   runOrExit(process.execPath, [nextBin, "build"], "The build");
 }
