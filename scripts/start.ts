@@ -1,6 +1,6 @@
 /**
  * `npm start`: what a new user runs after `npm install`.
- *  1. generates the Prisma client when the schema changed;
+ *  1. (package.json has generated the Prisma client first: every module here loads it)
  *  2. applies pending migrations to the configured database (embedded PGlite in ACCORDWATCH_DATA unless
  *     DATABASE_URL is set) and, on the embedded database's first start, loads the demo dataset into `demo`;
  *  3. builds the app when the build is missing or older than the sources;
@@ -67,11 +67,8 @@ const options = parseCommandLine(
   }),
 );
 
-runOrExit(process.execPath, [path.join(root, "scripts", "generate.mjs")], "Generating the Prisma client");
-
 await runCommand(
   async () => {
-    // Imported after generation: the data layer loads the generated client.
     const { prepareApplication } = await import("./lib/prepare");
     await prepareApplication((line) => console.log(line));
   },
