@@ -7,7 +7,7 @@
  * Not a test: it prints figures for bench/README.md.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -29,17 +29,22 @@ function freePort(): Promise<number> {
 async function timeStart(dir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
+  const log = path.join(dir, "npm-start.log");
+  const out = openSync(log, "a");
   const child = spawn("npm", ["start"], {
     cwd: dir,
     env: { ...process.env, PORT: String(port), DATABASE_URL: "" },
-    stdio: "ignore",
+    stdio: ["ignore", out, out],
     detached: true,
   });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
     const deadline = started + 15 * 60_000;
     for (;;) {
       if (performance.now() > deadline) throw new Error("npm start did not serve a page within 15 minutes");
-      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+      if (child.exitCode !== null) {
+        throw new Error(`npm start exited with ${child.exitCode}:\n${readFileSync(log, "utf8").slice(-2000)}`);
+      }
       try {
         const response = await fetch(`http://127.0.0.1:${port}/`);
         if (response.ok) return (performance.now() - started) / 1000;
@@ -49,8 +54,8 @@ async function timeStart(dir: string): Promise<number> {
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    if (child.exitCode === null && child.pid) process.kill(-child.pid, "SIGTERM");
+    await exited;
   }
 }
 
