@@ -26,6 +26,15 @@ function freePort(): Promise<number> {
   });
 }
 
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function timeStart(dir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
@@ -56,6 +65,9 @@ async function timeStart(dir: string): Promise<number> {
   } finally {
     if (child.exitCode === null && child.pid) process.kill(-child.pid, "SIGTERM");
     await exited;
+    // npm exits before the Next server it started: wait until the whole process group is gone (it holds the
+    // embedded database, which the next start needs).
+    while (child.pid !== undefined && groupAlive(child.pid)) await new Promise((r) => setTimeout(r, 50));
   }
 }
 
