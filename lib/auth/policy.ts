@@ -1,33 +1,57 @@
 /**
- * The one policy deciding every (viewer, action, resource). lib/data asks it before every read and write.
- * Roles (DESIGN.md) join with sign-in; until then there are two viewers: the public, which reads published
- * agreements only, and the command line on this machine, which acts on the organisation it names.
+ * The one policy deciding every (viewer, action, resource). lib/data asks it before every read and write, with the
+ * organisation the record belongs to as the database returned it, never as the request claimed it.
+ *
+ * | action                        | anonymous | reviewer | editor | admin | system (CLI) |
+ * |-------------------------------|-----------|----------|--------|-------|--------------|
+ * | published:read                | yes       | yes      | yes    | yes   | yes          |
+ * | organisation:read (drafts)    |           | own      | own    | own   | yes          |
+ * | organisation:comment          |           | own      | own    | own   | yes          |
+ * | organisation:write            |           |          | own    | own   | yes          |
+ * | organisation:import / export  |           |          | own    | own   | yes          |
+ * | organisation:manage-members   |           |          |        | own   | yes          |
+ * | organisation:create           |           |          |        |       | yes          |
  */
-import type { Viewer } from "./viewer";
+import { roleIn, type Role, type Viewer } from "./viewer";
 
 export type Action =
-  | "published:read" // published agreements and the sources they cite
-  | "organisation:read" // everything in an organisation, drafts included
+  | "published:read"
+  | "organisation:read"
+  | "organisation:comment"
+  | "organisation:write"
   | "organisation:import"
   | "organisation:export"
+  | "organisation:manage-members"
   | "organisation:create";
 
 export interface Resource {
-  /** The organisation the resource belongs to (its slug); undefined for an organisation yet to be created. */
+  /** The slug of the organisation the resource belongs to; undefined for one yet to be created, or for lists. */
   readonly organisation?: string;
 }
+
+/** The least role that may do each organisation action; null: no member role may. */
+const LEAST_ROLE: Record<Exclude<Action, "published:read">, Role | null> = {
+  "organisation:read": "REVIEWER",
+  "organisation:comment": "REVIEWER",
+  "organisation:write": "EDITOR",
+  "organisation:import": "EDITOR",
+  "organisation:export": "EDITOR",
+  "organisation:manage-members": "ADMIN",
+  "organisation:create": null,
+};
+
+const RANK: Record<Role, number> = { REVIEWER: 1, EDITOR: 2, ADMIN: 3 };
 
 export class ForbiddenError extends Error {
   override readonly name = "ForbiddenError";
 }
 
-export function can(viewer: Viewer, action: Action, _resource: Resource): boolean {
-  switch (viewer.kind) {
-    case "anonymous":
-      return action === "published:read";
-    case "system":
-      return true;
-  }
+export function can(viewer: Viewer, action: Action, resource: Resource): boolean {
+  if (action === "published:read") return true;
+  if (viewer.kind === "system") return true;
+  const least = LEAST_ROLE[action];
+  const role = roleIn(viewer, resource.organisation);
+  return least !== null && role !== null && RANK[role] >= RANK[least];
 }
 
 /** Throws ForbiddenError unless the policy allows the action. */

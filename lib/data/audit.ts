@@ -20,6 +20,8 @@ export function actorOf(viewer: Viewer): string {
       return "anonymous";
     case "system":
       return viewer.actor;
+    case "user":
+      return viewer.email;
   }
 }
 
@@ -28,6 +30,7 @@ export async function recordAudit(tx: Prisma.TransactionClient, viewer: Viewer, 
     data: {
       organisationId: event.organisationId,
       actor: actorOf(viewer),
+      actorUserId: viewer.kind === "user" ? viewer.userId : null,
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
