@@ -1,0 +1,134 @@
+/**
+ * The organisation's history, read from the audit log: per record and per organisation, and "what changed since a
+ * date" for a reviewer's briefing. Members only (reviewer and up), drafts included: the log is internal.
+ */
+import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { getDb } from "@/lib/db/client";
+import type { Viewer } from "@/lib/auth/viewer";
+import { isIsoDay } from "@/lib/domain/dates";
+import { ValidationError } from "./errors";
+import { fromDay } from "./mappers";
+import { getWorkspaceOrganisationOrThrow } from "./workspace";
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface AuditEventView {
+  /** The event's sequence number, as text (a bigint in the database); also the pagination cursor. */
+  id: string;
+  /** A user's email, or e.g. `cli:root`. */
+  actor: string;
+  action: string;
+  entity: { type: string; id: string };
+  before: JsonValue | null;
+  after: JsonValue | null;
+  reason: string | null;
+  createdAt: Date;
+}
+
+export const MAX_AUDIT_PAGE = 200;
+
+export interface ListAuditEventsOptions {
+  entityType?: string;
+  entityId?: string;
+  /** Events at or after this instant. */
+  since?: Date;
+  /** Page size, 1 to MAX_AUDIT_PAGE (default 50). */
+  limit?: number;
+  /** The `nextCursor` of the previous page: events older than it. */
+  cursor?: string | null;
+}
+
+export interface AuditEventPage {
+  events: AuditEventView[];
+  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+const eventSelect = {
+  id: true,
+  actor: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+  reason: true,
+  createdAt: true,
+} as const satisfies Prisma.AuditEventSelect;
+
+type EventRow = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
+
+function toView(row: EventRow): AuditEventView {
+  return {
+    id: row.id.toString(),
+    actor: row.actor,
+    action: row.action,
+    entity: { type: row.entityType, id: row.entityId },
+    // Prisma's JsonValue is this same JSON shape; null in the column and JSON null read alike for the history.
+    before: (row.before ?? null) as JsonValue | null,
+    after: (row.after ?? null) as JsonValue | null,
+    reason: row.reason,
+    createdAt: row.createdAt,
+  };
+}
+
+/** Ids are positive integers; a cursor that is not one is a client's mistake. */
+function parseCursor(cursor: string): bigint {
+  if (!/^[1-9][0-9]{0,18}$/.test(cursor)) throw ValidationError.field("cursor", "Not a page of this history.");
+  return BigInt(cursor);
+}
+
+/** The organisation's audit events, newest first, a page at a time (by id, so pages never skip or repeat). */
+export async function listAuditEvents(
+  viewer: Viewer,
+  orgSlug: string,
+  options: ListAuditEventsOptions = {},
+): Promise<AuditEventPage> {
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), MAX_AUDIT_PAGE);
+  const cursor = options.cursor ? parseCursor(options.cursor) : null;
+  const db = await getDb();
+  const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
+  const rows = await db.auditEvent.findMany({
+    where: {
+      organisationId: organisation.id,
+      ...(options.entityType === undefined ? {} : { entityType: options.entityType }),
+      ...(options.entityId === undefined ? {} : { entityId: options.entityId }),
+      ...(options.since === undefined ? {} : { createdAt: { gte: options.since } }),
+      ...(cursor === null ? {} : { id: { lt: cursor } }),
+    },
+    orderBy: { id: "desc" },
+    // One more than asked: whether there is a next page, without a count.
+    take: limit + 1,
+    select: eventSelect,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    events: page.map(toView),
+    nextCursor: rows.length > limit && last !== undefined ? last.id.toString() : null,
+  };
+}
+
+export const MAX_CHANGED_SINCE = 5_000;
+
+/**
+ * Everything that changed in the organisation from the start of `sinceDay` (YYYY-MM-DD, UTC), drafts included, oldest
+ * first so that a briefing reads in order. At most MAX_CHANGED_SINCE events: `truncated` says when there were more
+ * (the newest are the ones left out; ask again from a later day).
+ */
+export async function changedSince(
+  viewer: Viewer,
+  orgSlug: string,
+  sinceDay: string,
+): Promise<{ events: AuditEventView[]; truncated: boolean }> {
+  if (!isIsoDay(sinceDay)) throw ValidationError.field("since", "Give a date as YYYY-MM-DD.");
+  const db = await getDb();
+  const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
+  const rows = await db.auditEvent.findMany({
+    where: { organisationId: organisation.id, createdAt: { gte: fromDay(sinceDay) } },
+    orderBy: { id: "asc" },
+    take: MAX_CHANGED_SINCE + 1,
+    select: eventSelect,
+  });
+  return { events: rows.slice(0, MAX_CHANGED_SINCE).map(toView), truncated: rows.length > MAX_CHANGED_SINCE };
+}

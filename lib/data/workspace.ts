@@ -1,0 +1,152 @@
+/**
+ * What the signed-in workspace reads: an organisation's agreements, drafts included, for its members (reviewer and
+ * up). Also the one way this part of lib/data finds an organisation for a viewer (getWorkspaceOrganisationOrThrow).
+ */
+import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { getDb } from "@/lib/db/client";
+import { authorize, can, type Action } from "@/lib/auth/policy";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Agreement, PreciseDate, Source } from "@/lib/domain/types";
+import { recordKey } from "@/lib/domain/schemas/comments";
+import { NotFoundError } from "./errors";
+import { agreementTree, toAgreement, toPreciseDate, toSource } from "./mappers";
+import type { OrganisationSummary } from "./organisations";
+
+type Reader = Pick<Prisma.TransactionClient, "organisation">;
+
+/** The same words whether the organisation does not exist or the viewer may not see it: existence is not revealed. */
+function organisationNotFound(slug: string): NotFoundError {
+  return new NotFoundError(`There is no organisation "${slug}".`);
+}
+
+/**
+ * The organisation `slug` if the viewer may read it, checked against the organisation as the database returned it.
+ * - not there, or not readable by the viewer (anonymous, another organisation's member): NotFoundError (a 404);
+ * - readable but `action` not allowed (a reviewer asking to manage members): ForbiddenError (a 403).
+ */
+export async function getWorkspaceOrganisationOrThrow(
+  db: Reader,
+  viewer: Viewer,
+  slug: string,
+  action: Action = "organisation:read",
+): Promise<{ id: string } & OrganisationSummary> {
+  // Anonymous never reads a workspace: answer before touching the database, the same as for an unknown slug.
+  if (viewer.kind === "anonymous") throw organisationNotFound(slug);
+  const organisation = await db.organisation.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true },
+  });
+  if (organisation === null || !can(viewer, "organisation:read", { organisation: organisation.slug })) {
+    throw organisationNotFound(slug);
+  }
+  authorize(viewer, action, { organisation: organisation.slug });
+  return organisation;
+}
+
+export interface WorkspaceAgreementSummary {
+  slug: string;
+  title: string;
+  published: boolean;
+  parties: readonly [string, string];
+  announced: PreciseDate;
+  updatedAt: Date;
+  version: number;
+}
+
+/** The organisation's agreements, drafts included, by title. */
+export async function listAgreements(
+  viewer: Viewer,
+  orgSlug: string,
+): Promise<{ organisation: OrganisationSummary; agreements: WorkspaceAgreementSummary[] }> {
+  const db = await getDb();
+  const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
+  const rows = await db.agreement.findMany({
+    where: { organisationId: organisation.id },
+    orderBy: [{ title: "asc" }, { slug: "asc" }],
+    select: {
+      slug: true,
+      title: true,
+      published: true,
+      partyA: true,
+      partyB: true,
+      announcedDate: true,
+      announcedPrecision: true,
+      updatedAt: true,
+      version: true,
+    },
+  });
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    agreements: rows.map((row) => ({
+      slug: row.slug,
+      title: row.title,
+      published: row.published,
+      parties: [row.partyA, row.partyB],
+      announced: toPreciseDate(row.announcedDate, row.announcedPrecision),
+      updatedAt: row.updatedAt,
+      version: row.version,
+    })),
+  };
+}
+
+/**
+ * The version of every editable record of an agreement, for the forms' optimistic concurrency: a form sends back the
+ * version it was rendered with. Keys: commitments by key, milestones and indicators by `commitment/key`
+ * (recordKey), sources by key.
+ */
+export interface RecordVersions {
+  agreement: number;
+  commitments: Record<string, number>;
+  milestones: Record<string, number>;
+  indicators: Record<string, number>;
+  sources: Record<string, number>;
+}
+
+export interface WorkspaceAgreement {
+  organisation: OrganisationSummary;
+  agreement: Agreement;
+  /** All the organisation's sources (an editor may cite any of them), by key. */
+  sources: Source[];
+  versions: RecordVersions;
+}
+
+/** An agreement of the organisation, draft or published, with its whole tree; NotFoundError when not there. */
+export async function getAgreement(
+  viewer: Viewer,
+  orgSlug: string,
+  agreementSlug: string,
+): Promise<WorkspaceAgreement> {
+  const db = await getDb();
+  const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
+  const [row, sources] = await Promise.all([
+    db.agreement.findFirst({
+      where: { organisationId: organisation.id, slug: agreementSlug },
+      include: agreementTree,
+    }),
+    db.source.findMany({ where: { organisationId: organisation.id }, orderBy: { key: "asc" } }),
+  ]);
+  if (row === null) throw new NotFoundError(`There is no agreement "${agreementSlug}" in ${organisation.name}.`);
+
+  const versions: RecordVersions = {
+    agreement: row.version,
+    commitments: {},
+    milestones: {},
+    indicators: {},
+    sources: Object.fromEntries(sources.map((s) => [s.key, s.version])),
+  };
+  for (const commitment of row.commitments) {
+    versions.commitments[commitment.key] = commitment.version;
+    for (const milestone of commitment.milestones) {
+      versions.milestones[recordKey(commitment.key, milestone.key)] = milestone.version;
+    }
+    for (const indicator of commitment.indicators) {
+      versions.indicators[recordKey(commitment.key, indicator.key)] = indicator.version;
+    }
+  }
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    agreement: toAgreement(row),
+    sources: sources.map(toSource),
+    versions,
+  };
+}
