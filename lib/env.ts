@@ -1,0 +1,125 @@
+/**
+ * The environment the app reads, validated once with zod (STYLE.md: "Environment variables are read in one module").
+ * Secrets come from here only, never from files in the repository. Messages name the variable, never its value.
+ *
+ * The database variables (DATABASE_URL, ACCORDWATCH_DATA) are read by lib/db/client.ts, which has its own errors.
+ */
+import { z } from "zod";
+
+/** Filled in when all three OIDC_* variables are set; see README.md, "Signing in". */
+export interface OidcSettings {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The button says "Sign in with <name>". */
+  readonly name: string;
+}
+
+export interface AppEnv {
+  readonly production: boolean;
+  /** Undefined only outside production, where NextAuth derives a development secret itself. */
+  readonly nextAuthSecret: string | undefined;
+  readonly nextAuthUrl: string | undefined;
+  /**
+   * Session cookies carry `Secure` (and NextAuth's `__Secure-` prefix) only in production over https: a browser
+   * drops a Secure cookie set over plain http, so `npm start` on http://localhost would otherwise never stay signed in.
+   */
+  readonly secureCookies: boolean;
+  readonly oidc: OidcSettings | null;
+}
+
+type Source = Readonly<Record<string, string | undefined>>;
+
+/** An empty value (`OIDC_ISSUER=` in a compose file) means "not set". */
+const optional = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z.string().trim().optional(),
+);
+
+const schema = z
+  .object({
+    NODE_ENV: z.string().optional(),
+    NEXTAUTH_SECRET: optional.pipe(
+      z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+    ),
+    NEXTAUTH_URL: optional.pipe(
+      z
+        .url({ protocol: /^https?$/, error: "must be the app's public URL, e.g. https://accordwatch.example.org" })
+        .optional(),
+    ),
+    OIDC_ISSUER: optional.pipe(z.url({ protocol: /^https?$/, error: "must be the issuer's URL" }).optional()),
+    OIDC_CLIENT_ID: optional,
+    OIDC_CLIENT_SECRET: optional,
+    OIDC_NAME: optional,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.NEXTAUTH_SECRET === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "is required in production (e.g. `openssl rand -base64 32`)",
+      });
+    }
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    // Half a single sign-on configuration is a mistake to report, not a reason to quietly hide the button.
+    if (oidc.some((v) => v !== undefined) && oidc.some((v) => v === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none of them)",
+      });
+    }
+  });
+
+export type ParsedEnv = { ok: true; env: AppEnv } | { ok: false; errors: string[] };
+
+/** Validates `source` (default process.env); each error is one line starting with the variable's name. */
+export function parseEnv(source: Source = process.env): ParsedEnv {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    return {
+      ok: false,
+      errors: result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+    };
+  }
+  const env = result.data;
+  const production = env.NODE_ENV === "production";
+  const oidc =
+    env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+      ? {
+          // The well-known document is at <issuer>/.well-known/openid-configuration: no trailing slash here.
+          issuer: env.OIDC_ISSUER.replace(/\/+$/, ""),
+          clientId: env.OIDC_CLIENT_ID,
+          clientSecret: env.OIDC_CLIENT_SECRET,
+          name: env.OIDC_NAME ?? "Single sign-on",
+        }
+      : null;
+  return {
+    ok: true,
+    env: {
+      production,
+      nextAuthSecret: env.NEXTAUTH_SECRET,
+      nextAuthUrl: env.NEXTAUTH_URL,
+      secureCookies: production && (env.NEXTAUTH_URL?.startsWith("https://") ?? false),
+      oidc,
+    },
+  };
+}
+
+export class EnvError extends Error {
+  override readonly name = "EnvError";
+}
+
+let cached: AppEnv | undefined;
+
+/**
+ * The validated environment, read on first use rather than at import: `next build` imports route modules with
+ * NODE_ENV=production and no secret, and must not fail for it. Throws EnvError listing every problem.
+ */
+export function getEnv(): AppEnv {
+  if (cached) return cached;
+  const parsed = parseEnv();
+  if (!parsed.ok) throw new EnvError(`Invalid environment:\n${parsed.errors.join("\n")}`);
+  cached = parsed.env;
+  return cached;
+}
