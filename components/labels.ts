@@ -1,3 +1,4 @@
+import type { Role } from "@/lib/auth/viewer";
 /**
  * The words and symbols the UI uses for domain values. One place, so that every page says the same thing.
  * Symbols exist so that health is never told by colour alone (each is distinct in shape).
@@ -91,4 +92,10 @@ const numberFormat = new Intl.NumberFormat("en-GB");
 
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
+}
+
+const ROLE_LABELS: Readonly<Record<Role, string>> = { ADMIN: "Admin", EDITOR: "Editor", REVIEWER: "Reviewer" };
+
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role];
 }

@@ -1,3 +1,4 @@
+import { recordKey } from "@/lib/domain/schemas/comments";
 import type { PreciseDate, Status } from "@/lib/domain/types";
 
 /** A milestone's state on the as-of date, as lib/domain/health's `milestoneState` computes it. */
@@ -11,7 +12,10 @@ export interface MilestoneView {
   readonly slipped: boolean;
 }
 
-/** Key of a milestone in maps handed to components: milestone ids are unique within their commitment only. */
+/**
+ * Key of a milestone in maps handed to components (milestone ids are unique within their commitment only): the
+ * same key as lib/data's record versions and comments use.
+ */
 export function milestoneKey(commitmentId: string, milestoneId: string): string {
-  return `${commitmentId}/${milestoneId}`;
+  return recordKey(commitmentId, milestoneId);
 }

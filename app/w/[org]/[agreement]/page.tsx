@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { FlagList } from "@/components/FlagList";
+import { HealthBadge } from "@/components/HealthBadge";
+import { STATUS_LABELS } from "@/components/labels";
+import { milestoneKey } from "@/components/milestone-view";
+import { PublishForm } from "@/components/workspace/PublishForm";
+import { StatusUpdateForm } from "@/components/workspace/StatusUpdateForm";
+import { can } from "@/lib/auth/policy";
+import { getViewer } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/data/errors";
+import { getAgreement } from "@/lib/data/workspace";
+import { formatPreciseDate } from "@/lib/domain/dates";
+import { agreementContext, evaluateAgreement, indexSources, milestoneState } from "@/lib/domain/health";
+import { recordStatusUpdateAction, setPublishedAction } from "./actions";
+
+export const metadata: Metadata = { title: "Agreement — Accordwatch workspace" };
+
+interface Props {
+  params: Promise<{ org: string; agreement: string }>;
+}
+
+/**
+ * An agreement in the workspace, drafts included: health and reasons as of today beside every milestone, and for
+ * editors the forms that change it. Every change re-renders this page, so the new health shows at once.
+ */
+export default async function WorkspaceAgreementPage({ params }: Props) {
+  const { org, agreement: slug } = await params;
+  const viewer = await getViewer();
+  if (viewer.kind === "anonymous") redirect(`/signin?callbackUrl=${encodeURIComponent(`/w/${org}/${slug}`)}`);
+  const found = await getAgreement(viewer, org, slug).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const { organisation, agreement, sources, versions } = found;
+  const asOf = new Date().toISOString().slice(0, 10);
+  const sourceIndex = indexSources(sources);
+  const health = evaluateAgreement(agreement, asOf, sourceIndex);
+  const context = agreementContext(agreement, sourceIndex);
+  const mayEdit = can(viewer, "organisation:write", { organisation: organisation.slug });
+
+  return (
+    <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+      <nav aria-label="Breadcrumbs" className="text-sm">
+        <Link href="/w">Workspace</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link>
+      </nav>
+      <h1 className="mt-1 text-3xl font-bold">{agreement.title}</h1>
+      <p className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+        <span className="rounded border border-stone-400 px-1.5 font-semibold">
+          {agreement.published ? "Published" : "Draft"}
+        </span>
+        <span className="text-muted">Health as of today, {formatPreciseDate({ date: asOf, precision: "DAY" })}</span>
+        {agreement.published ? <Link href={`/${organisation.slug}/${agreement.slug}`}>Public scorecard</Link> : null}
+      </p>
+      {mayEdit ? (
+        <div className="mt-4">
+          <PublishForm
+            action={setPublishedAction}
+            org={organisation.slug}
+            agreement={agreement.slug}
+            expectedVersion={versions.agreement}
+            published={agreement.published}
+          />
+        </div>
+      ) : null}
+
+      {agreement.commitments.map((commitment) => {
+        const commitmentHealth = health.commitments.find((c) => c.id === commitment.id);
+        return (
+          <section key={commitment.id} id={`commitment-${commitment.id}`} className="mt-8">
+            <h2 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
+              {commitment.title}
+              {commitmentHealth ? <HealthBadge health={commitmentHealth.health} /> : null}
+            </h2>
+            <ul className="mt-3 grid gap-4">
+              {commitment.milestones.map((milestone) => {
+                const key = milestoneKey(commitment.id, milestone.id);
+                const milestoneHealth = commitmentHealth?.milestones.find((m) => m.id === milestone.id);
+                const state = milestoneState(milestone, asOf, context);
+                return (
+                  <li
+                    key={milestone.id}
+                    id={`milestone-${commitment.id}-${milestone.id}`}
+                    className="rounded-lg border border-rule bg-white p-4"
+                  >
+                    <h3 className="flex flex-wrap items-center gap-3 text-lg font-semibold">
+                      {milestone.title}
+                      {milestoneHealth ? <HealthBadge health={milestoneHealth.health} size="sm" /> : null}
+                    </h3>
+                    <p className="text-sm text-muted">
+                      Status: {STATUS_LABELS[state.status]}
+                      {state.statusOn ? ` since ${formatPreciseDate(state.statusOn)}` : ""} · Deadline:{" "}
+                      {state.deadline ? formatPreciseDate(state.deadline) : "none"} · Owner: {milestone.owner}
+                    </p>
+                    <FlagList flags={milestoneHealth?.flags ?? []} headingId={`flags-${key.replace("/", "-")}`} />
+                    {mayEdit ? (
+                      <details className="mt-3">
+                        <summary className="cursor-pointer font-medium">Record a status update</summary>
+                        <StatusUpdateForm
+                          action={recordStatusUpdateAction}
+                          org={organisation.slug}
+                          agreement={agreement.slug}
+                          commitment={commitment.id}
+                          milestone={milestone.id}
+                          expectedVersion={versions.milestones[key] ?? 1}
+                          currentStatus={state.status}
+                          sources={sources}
+                        />
+                      </details>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </main>
+  );
+}
