@@ -36,6 +36,7 @@ import { evaluateDataset } from "@/lib/domain/health";
 import type { CommandName } from "@/lib/domain/schemas";
 import type { Dataset } from "@/lib/domain/types";
 import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "../support/databases";
+import { rowCounts } from "../support/counts";
 
 const demoText = readFileSync(path.resolve(import.meta.dirname, "../../data/demo.accordwatch.json"), "utf8");
 const cli = systemViewer("cli:test");
@@ -55,24 +56,6 @@ const otherText = demoText
 
 const TIMESTAMP = /\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC/;
 
-/** Row counts of every table that a command may write: "nothing written". */
-async function counts(prisma: PrismaClient): Promise<Record<string, number>> {
-  return {
-    agreements: await prisma.agreement.count(),
-    sources: await prisma.source.count(),
-    commitments: await prisma.commitment.count(),
-    milestones: await prisma.milestone.count(),
-    statusUpdates: await prisma.statusUpdate.count(),
-    statusUpdateSources: await prisma.statusUpdateSource.count(),
-    deadlineChanges: await prisma.deadlineChange.count(),
-    deadlineChangeSources: await prisma.deadlineChangeSource.count(),
-    evidenceLinks: await prisma.evidenceLink.count(),
-    indicators: await prisma.indicator.count(),
-    observations: await prisma.observation.count(),
-    auditEvents: await prisma.auditEvent.count(),
-  };
-}
-
 /** Every versioned row as it is: "nothing changed" also for updates, which do not change counts. */
 async function versions(prisma: PrismaClient): Promise<unknown[]> {
   const byId = { orderBy: { id: "asc" as const } };
@@ -87,7 +70,7 @@ async function versions(prisma: PrismaClient): Promise<unknown[]> {
 }
 
 async function snapshot(prisma: PrismaClient): Promise<unknown> {
-  return { counts: await counts(prisma), versions: await versions(prisma) };
+  return { counts: await rowCounts(prisma), versions: await versions(prisma) };
 }
 
 function health(dataset: Dataset, asOf: string, milestone: string): string | undefined {

@@ -11,13 +11,14 @@ import { ConflictError } from "@/lib/data/errors";
 import { importDataset, importDocument } from "@/lib/data/import-dataset";
 import { loadDataset } from "@/lib/data/load-dataset";
 import { getPublishedAgreement, listPublishedAgreementsByOrganisation } from "@/lib/data/public";
-import { installDatabase, type PrismaClient } from "@/lib/db/client";
+import { installDatabase } from "@/lib/db/client";
 import { evaluateDataset } from "@/lib/domain/health";
 import { parseInterchangeText, serializeInterchange } from "@/lib/domain/interchange";
 import type { Dataset } from "@/lib/domain/types";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "../support/databases";
 import { invalidCases, validDocument } from "../support/invalid-documents";
+import { rowCounts } from "../support/counts";
 
 const demoText = readFileSync(path.resolve(import.meta.dirname, "../../data/demo.accordwatch.json"), "utf8");
 const cli = systemViewer("cli:test");
@@ -26,25 +27,6 @@ function parse(text: string): Dataset {
   const parsed = parseInterchangeText(text);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return parsed.dataset;
-}
-
-/** Row counts of every table: "the database unchanged". */
-async function counts(prisma: PrismaClient): Promise<Record<string, number>> {
-  return {
-    organisations: await prisma.organisation.count(),
-    agreements: await prisma.agreement.count(),
-    sources: await prisma.source.count(),
-    commitments: await prisma.commitment.count(),
-    milestones: await prisma.milestone.count(),
-    statusUpdates: await prisma.statusUpdate.count(),
-    statusUpdateSources: await prisma.statusUpdateSource.count(),
-    deadlineChanges: await prisma.deadlineChange.count(),
-    deadlineChangeSources: await prisma.deadlineChangeSource.count(),
-    evidenceLinks: await prisma.evidenceLink.count(),
-    indicators: await prisma.indicator.count(),
-    observations: await prisma.observation.count(),
-    auditEvents: await prisma.auditEvent.count(),
-  };
 }
 
 /** The broken documents that JSON text can carry (Infinity, for one, cannot: it becomes null). */
@@ -111,25 +93,25 @@ describe.each(engines)("import and export on %s", (_name, create) => {
   it.each(textCases)(
     "refuses %s with its path and leaves the database unchanged",
     async (_kind, { text, path: errorPath, message }) => {
-      const before = await counts(db.prisma);
+      const before = await rowCounts(db.prisma);
       const outcome = await importDocument(cli, "delta", text);
       expect(outcome.ok).toBe(false);
       if (outcome.ok) return;
       expect(outcome.errors).toEqual(
         expect.arrayContaining([{ path: errorPath, message: expect.stringContaining(message) }]),
       );
-      expect(await counts(db.prisma)).toEqual(before);
+      expect(await rowCounts(db.prisma)).toEqual(before);
     },
   );
 
   it("refuses an agreement that exists already, changing nothing, unless asked to replace it", async () => {
-    const before = await counts(db.prisma);
+    const before = await rowCounts(db.prisma);
     await expect(importDocument(cli, "alpha", demoText)).rejects.toThrow(ConflictError);
-    expect(await counts(db.prisma)).toEqual(before);
+    expect(await rowCounts(db.prisma)).toEqual(before);
 
     const outcome = await importDocument(cli, "alpha", demoText, { replace: true });
     expect(outcome).toMatchObject({ ok: true, result: { replaced: ["uk-france-small-boats-2025"] } });
-    const after = await counts(db.prisma);
+    const after = await rowCounts(db.prisma);
     expect(after.auditEvents).toBe((before.auditEvents ?? 0) + 1);
     expect({ ...after, auditEvents: 0 }).toEqual({ ...before, auditEvents: 0 });
     const event = await db.prisma.auditEvent.findFirst({ orderBy: { id: "desc" } });
@@ -138,12 +120,12 @@ describe.each(engines)("import and export on %s", (_name, create) => {
   });
 
   it("leaves nothing behind when the import fails half-way, not even the organisation it created", async () => {
-    const before = await counts(db.prisma);
+    const before = await rowCounts(db.prisma);
     const dataset = parse(demoText);
     // Bypass validation: a citation of a source the document does not carry fails inside the transaction.
     const broken: Dataset = { ...dataset, sources: dataset.sources.slice(1) };
     await expect(importDataset(cli, "epsilon", broken)).rejects.toThrow(/missing from the import/);
-    expect(await counts(db.prisma)).toEqual(before);
+    expect(await rowCounts(db.prisma)).toEqual(before);
     expect(await db.prisma.organisation.findUnique({ where: { slug: "epsilon" } })).toBeNull();
   });
 

@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { getDb } from "@/lib/db/client";
-import { authorize, can } from "@/lib/auth/policy";
+import { getWorkspaceOrganisationOrThrow } from "../workspace";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDay, parseDateText } from "@/lib/domain/dates";
 import { parseInput } from "@/lib/domain/schemas/parse";
@@ -60,13 +60,7 @@ export async function runCommand<S extends z.ZodType, R>(
  * write (a reviewer) gets ForbiddenError.
  */
 export async function writableOrganisation(tx: Tx, viewer: Viewer, slug: string): Promise<WritableOrganisation> {
-  const organisation = await tx.organisation.findUnique({ where: { slug }, select: { id: true, slug: true } });
-  // The policy is asked about the slug the database returned, not the one the request claimed.
-  if (organisation === null || !can(viewer, "organisation:read", { organisation: organisation.slug })) {
-    throw new NotFoundError(`There is no organisation "${slug}".`);
-  }
-  authorize(viewer, "organisation:write", { organisation: organisation.slug });
-  return organisation;
+  return getWorkspaceOrganisationOrThrow(tx, viewer, slug, "organisation:write");
 }
 
 // ---- Finding records by their keys, within the organisation ----
