@@ -259,7 +259,13 @@ async function openEmbedded(target: DatabaseTarget & { kind: "embedded" }): Prom
     throw unavailable(target, error, 0);
   }
 
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  // PGlite runs one transaction at a time, so interactive transactions queue. Prisma's default maxWait (2 s) would
+  // give up on a queued one under load while the adapter still starts it later, leaving it open for ever and every
+  // later query stuck behind it: wait as long as a transaction may run instead.
+  const prisma = new PrismaClient({
+    adapter: new PrismaPGlite(db),
+    transactionOptions: { maxWait: 30_000, timeout: 30_000 },
+  });
   return {
     target,
     prisma,
