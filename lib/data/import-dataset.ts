@@ -6,12 +6,13 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { getDb } from "@/lib/db/client";
-import { authorize } from "@/lib/auth/policy";
+import { can } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Agreement, Dataset, PreciseDate } from "@/lib/domain/types";
 import { parseInterchangeText, type InterchangeIssue } from "@/lib/domain/interchange";
 import { recordAudit } from "./audit";
-import { ConflictError } from "./errors";
+import { ConflictError, NotFoundError } from "./errors";
+import { getWorkspaceOrganisationOrThrow } from "./workspace";
 import { fromDay } from "./mappers";
 
 export interface ImportOptions {
@@ -190,14 +191,17 @@ export async function importDataset(
   dataset: Dataset,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  authorize(viewer, "organisation:import", { organisation: orgSlug });
   const db = await getDb();
   return db.$transaction(
     async (tx) => {
       let organisation = await tx.organisation.findUnique({ where: { slug: orgSlug } });
       const organisationCreated = organisation === null;
-      if (organisation === null) {
-        authorize(viewer, "organisation:create", { organisation: orgSlug });
+      if (organisation !== null) {
+        // An organisation the viewer may not even read answers as one that does not exist (no existence leak).
+        await getWorkspaceOrganisationOrThrow(tx, viewer, orgSlug, "organisation:import");
+      } else if (!can(viewer, "organisation:create", {})) {
+        throw new NotFoundError(`There is no organisation "${orgSlug}".`);
+      } else {
         organisation = await tx.organisation.create({
           data: { slug: orgSlug, name: options.organisationName ?? orgSlug },
         });
@@ -299,7 +303,8 @@ export async function importDocument(
   text: string,
   options: ImportOptions = {},
 ): Promise<ImportDocumentResult> {
-  authorize(viewer, "organisation:import", { organisation: orgSlug });
+  // Who may import is decided by importDataset, once it has looked the organisation up; a refused document writes
+  // nothing either way.
   const parsed = parseInterchangeText(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return { ok: true, result: await importDataset(viewer, orgSlug, parsed.dataset, options) };

@@ -2,12 +2,12 @@
  * An organisation's whole dataset as domain objects: what export, the health command and the scorecard read.
  */
 import { getDb } from "@/lib/db/client";
-import { authorize } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import { publicDataset } from "@/lib/domain/interchange";
 import type { Dataset } from "@/lib/domain/types";
 import { agreementTree, toAgreement, toSource } from "./mappers";
 import { getOrganisationOrThrow } from "./organisations";
+import { getWorkspaceOrganisationOrThrow } from "./workspace";
 
 export interface LoadDatasetOptions {
   /** Published agreements and the sources they cite only (what the public may see). */
@@ -18,9 +18,12 @@ export interface LoadDatasetOptions {
 
 /** Throws NotFoundError for an unknown organisation (or agreement, when one is asked for). */
 export async function loadDataset(viewer: Viewer, orgSlug: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
-  authorize(viewer, options.publicOnly ? "published:read" : "organisation:export", { organisation: orgSlug });
   const db = await getDb();
-  const organisation = await getOrganisationOrThrow(db, orgSlug);
+  // The whole dataset (drafts) only to those who may export it, and an organisation they may not read answers as
+  // one that does not exist; the public export is open to anyone.
+  const organisation = options.publicOnly
+    ? await getOrganisationOrThrow(db, orgSlug)
+    : await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug, "organisation:export");
   const [agreements, sources] = await Promise.all([
     db.agreement.findMany({
       where: {

@@ -149,8 +149,13 @@ describe.each(engines)("import and export on %s", (_name, create) => {
     expect(await getPublishedAgreement(ANONYMOUS, "no-such-org", "uk-france-small-boats-2025")).toBeNull();
   });
 
-  it("does not let the public import or export a whole organisation", async () => {
-    await expect(importDocument(ANONYMOUS, "alpha", demoText)).rejects.toThrow(/Not allowed/);
-    await expect(loadDataset(ANONYMOUS, "alpha")).rejects.toThrow(/Not allowed/);
+  it("does not let the public import or export a whole organisation, nor learn that it exists", async () => {
+    const before = await rowCounts(db.prisma);
+    await expect(importDocument(ANONYMOUS, "alpha", demoText, { replace: true })).rejects.toThrow(
+      'There is no organisation "alpha".',
+    );
+    await expect(importDocument(ANONYMOUS, "new-org", demoText)).rejects.toThrow('There is no organisation "new-org".');
+    await expect(loadDataset(ANONYMOUS, "alpha")).rejects.toThrow('There is no organisation "alpha".');
+    expect(await rowCounts(db.prisma)).toEqual(before);
   });
 });
