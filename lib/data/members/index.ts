@@ -8,3 +8,4 @@ export { listMembers, listOrganisationsForViewer, type Member, type Organisation
 export { removeMember } from "./remove-member";
 export { listInvites, type InviteSummary } from "./list-invites";
 export { revokeInvite } from "./revoke-invite";
+export { signUpWithInvite, type SignedUpWithInvite } from "./sign-up-with-invite";
