@@ -12,7 +12,7 @@ export default async function WorkspaceHome() {
   if (viewer.kind === "anonymous") redirect("/signin?callbackUrl=/w");
   const organisations = await listOrganisationsForViewer(viewer);
   return (
-    <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+    <div>
       <h1 className="text-3xl font-bold">Workspace</h1>
       {organisations.length === 0 ? (
         <p className="mt-4">
@@ -33,6 +33,6 @@ export default async function WorkspaceHome() {
           </ul>
         </>
       )}
-    </main>
+    </div>
   );
 }

@@ -6,7 +6,8 @@ import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { getDb } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { isIsoDay } from "@/lib/domain/dates";
-import { ValidationError } from "./errors";
+import { recordKey } from "@/lib/domain/schemas/comments";
+import { NotFoundError, ValidationError } from "./errors";
 import { fromDay } from "./mappers";
 import { getWorkspaceOrganisationOrThrow } from "./workspace";
 
@@ -131,4 +132,47 @@ export async function changedSince(
     select: eventSelect,
   });
   return { events: rows.slice(0, MAX_CHANGED_SINCE).map(toView), truncated: rows.length > MAX_CHANGED_SINCE };
+}
+
+/** The audit log's entity (type and database id) of each record on an agreement's page, keyed like recordKey. */
+export interface RecordEntities {
+  agreement: { type: "agreement"; id: string };
+  /** `commitment` and `commitment/milestone` keys, as recordKey makes them. */
+  records: Record<string, { type: "commitment" | "milestone"; id: string }>;
+}
+
+/**
+ * Audit events name records by database id, pages by keys: this maps one to the other for an agreement, so that a
+ * page can link each record to its history. Members only; NotFoundError for an agreement not in the organisation.
+ */
+export async function listRecordEntities(
+  viewer: Viewer,
+  orgSlug: string,
+  agreementSlug: string,
+): Promise<RecordEntities> {
+  const db = await getDb();
+  const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
+  const agreement = await db.agreement.findUnique({
+    where: { organisationId_slug: { organisationId: organisation.id, slug: agreementSlug } },
+    select: {
+      id: true,
+      commitments: {
+        where: { organisationId: organisation.id },
+        select: {
+          id: true,
+          key: true,
+          milestones: { where: { organisationId: organisation.id }, select: { id: true, key: true } },
+        },
+      },
+    },
+  });
+  if (agreement === null) throw new NotFoundError(`There is no agreement "${agreementSlug}".`);
+  const records: RecordEntities["records"] = {};
+  for (const commitment of agreement.commitments) {
+    records[recordKey(commitment.key)] = { type: "commitment", id: commitment.id };
+    for (const milestone of commitment.milestones) {
+      records[recordKey(commitment.key, milestone.key)] = { type: "milestone", id: milestone.id };
+    }
+  }
+  return { agreement: { type: "agreement", id: agreement.id }, records };
 }

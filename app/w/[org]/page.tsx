@@ -18,11 +18,24 @@ export default async function WorkspaceOrganisationPage({ params }: { params: Pr
     throw error;
   });
   return (
-    <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+    <div>
       <p className="text-sm">
-        <Link href="/w">Workspace</Link>
+        <Link href="/w">Workspace</Link> · <Link href={`/w/${org}/members`}>Members</Link>
       </p>
       <h1 className="mt-1 text-3xl font-bold">{listed.organisation.name}</h1>
+      <nav aria-label="Review" className="mt-3">
+        <ul className="flex flex-wrap gap-4 text-sm">
+          <li>
+            <Link href={`/w/${org}/history`}>History</Link>
+          </li>
+          <li>
+            <Link href={`/w/${org}/changes`}>Changes since…</Link>
+          </li>
+          <li>
+            <Link href={`/w/${org}/watchlist`}>Watchlist</Link>
+          </li>
+        </ul>
+      </nav>
       <h2 className="mt-6 text-xl font-semibold">Agreements, drafts included</h2>
       {listed.agreements.length === 0 ? (
         <p className="mt-2">No agreements yet. Import an accordwatch/v1 document with the command line to start.</p>
@@ -43,6 +56,6 @@ export default async function WorkspaceOrganisationPage({ params }: { params: Pr
           ))}
         </ul>
       )}
-    </main>
+    </div>
   );
 }

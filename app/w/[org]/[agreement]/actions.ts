@@ -6,7 +6,9 @@
 import { revalidatePath } from "next/cache";
 import { runFormAction } from "@/lib/actions/run-action";
 import type { ActionState } from "@/lib/actions/state";
+import { addComment } from "@/lib/data/comments";
 import { recordStatusUpdate, setAgreementPublished } from "@/lib/data/commands";
+import { unwatch, watch } from "@/lib/data/watchlist";
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
@@ -55,5 +57,39 @@ export async function setPublishedAction(_previous: ActionState, form: FormData)
     return published
       ? "Published: the agreement is on the public scorecard."
       : "Unpublished: the agreement is a draft.";
+  });
+}
+
+/** The record a reviewer's form points at: a commitment, or a milestone of it when the field is filled. */
+function recordTarget(form: FormData) {
+  const milestone = text(form, "milestone");
+  return {
+    agreement: text(form, "agreement"),
+    commitment: text(form, "commitment"),
+    ...(milestone === "" ? {} : { milestone }),
+  };
+}
+
+export async function addCommentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const org = text(form, "org");
+  const target = recordTarget(form);
+  return runFormAction(form, async (viewer) => {
+    await addComment(viewer, org, { ...target, body: text(form, "body") });
+    revalidatePath(`/w/${org}/${target.agreement}`);
+    revalidatePath(`/w/${org}/history`);
+    revalidatePath(`/w/${org}/changes`);
+    return "Comment added.";
+  });
+}
+
+export async function setWatchingAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const org = text(form, "org");
+  const target = recordTarget(form);
+  const watching = text(form, "watching") === "true";
+  return runFormAction(form, async (viewer) => {
+    await (watching ? watch : unwatch)(viewer, org, target);
+    revalidatePath(`/w/${org}/${target.agreement}`);
+    revalidatePath(`/w/${org}/watchlist`);
+    return watching ? "Added to your watchlist." : "Removed from your watchlist.";
   });
 }

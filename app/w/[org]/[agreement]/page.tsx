@@ -5,15 +5,22 @@ import { FlagList } from "@/components/FlagList";
 import { HealthBadge } from "@/components/HealthBadge";
 import { STATUS_LABELS } from "@/components/labels";
 import { milestoneKey } from "@/components/milestone-view";
+import { CommentForm } from "@/components/workspace/CommentForm";
+import { CommentThread } from "@/components/workspace/CommentThread";
 import { PublishForm } from "@/components/workspace/PublishForm";
 import { StatusUpdateForm } from "@/components/workspace/StatusUpdateForm";
+import { WatchButton } from "@/components/workspace/WatchButton";
 import { can } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/session";
+import { listComments } from "@/lib/data/comments";
 import { NotFoundError } from "@/lib/data/errors";
+import { listRecordEntities } from "@/lib/data/history";
+import { listWatchlist } from "@/lib/data/watchlist";
 import { getAgreement } from "@/lib/data/workspace";
+import { recordKey } from "@/lib/domain/schemas/comments";
 import { formatPreciseDate } from "@/lib/domain/dates";
 import { agreementContext, evaluateAgreement, indexSources, milestoneState } from "@/lib/domain/health";
-import { recordStatusUpdateAction, setPublishedAction } from "./actions";
+import { addCommentAction, recordStatusUpdateAction, setPublishedAction, setWatchingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Agreement — Accordwatch workspace" };
 
@@ -29,11 +36,63 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
   const { org, agreement: slug } = await params;
   const viewer = await getViewer();
   if (viewer.kind === "anonymous") redirect(`/signin?callbackUrl=${encodeURIComponent(`/w/${org}/${slug}`)}`);
-  const found = await getAgreement(viewer, org, slug).catch((error: unknown) => {
+  const [found, comments, watchlist, entities] = await Promise.all([
+    getAgreement(viewer, org, slug),
+    listComments(viewer, org, slug),
+    listWatchlist(viewer, org),
+    listRecordEntities(viewer, org, slug),
+  ]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const { organisation, agreement, sources, versions } = found;
+  const watched = new Set(
+    watchlist
+      .filter((item) => item.agreement.slug === agreement.slug)
+      .map((item) => recordKey(item.commitment.key, item.milestone?.key)),
+  );
+  const mayComment = can(viewer, "organisation:comment", { organisation: organisation.slug });
+  const historyHref = (key: string): string | null => {
+    const entity = entities.records[key];
+    if (entity === undefined) return null;
+    const query = new URLSearchParams({ entityType: entity.type, entityId: entity.id });
+    return `/w/${organisation.slug}/history?${query.toString()}`;
+  };
+  const reviewerTools = (title: string, commitment: string, milestone?: string) => {
+    const key = recordKey(commitment, milestone);
+    const history = historyHref(key);
+    const headingId = `comments-${key.replace("/", "-")}`;
+    return (
+      <div className="mt-3 border-t border-rule pt-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <WatchButton
+            action={setWatchingAction}
+            org={organisation.slug}
+            agreement={agreement.slug}
+            commitment={commitment}
+            milestone={milestone}
+            watching={watched.has(key)}
+            label={title}
+          />
+          {history ? (
+            <Link href={history} className="text-sm" aria-label={`History of ${title}`}>
+              History
+            </Link>
+          ) : null}
+        </div>
+        <CommentThread comments={comments[key] ?? []} headingId={headingId} headingLevel={milestone ? 4 : 3} />
+        {mayComment ? (
+          <CommentForm
+            action={addCommentAction}
+            org={organisation.slug}
+            agreement={agreement.slug}
+            commitment={commitment}
+            milestone={milestone}
+          />
+        ) : null}
+      </div>
+    );
+  };
   const asOf = new Date().toISOString().slice(0, 10);
   const sourceIndex = indexSources(sources);
   const health = evaluateAgreement(agreement, asOf, sourceIndex);
@@ -41,7 +100,7 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
   const mayEdit = can(viewer, "organisation:write", { organisation: organisation.slug });
 
   return (
-    <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+    <div>
       <nav aria-label="Breadcrumbs" className="text-sm">
         <Link href="/w">Workspace</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link>
       </nav>
@@ -52,6 +111,11 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
         </span>
         <span className="text-muted">Health as of today, {formatPreciseDate({ date: asOf, precision: "DAY" })}</span>
         {agreement.published ? <Link href={`/${organisation.slug}/${agreement.slug}`}>Public scorecard</Link> : null}
+        <Link
+          href={`/w/${organisation.slug}/history?${new URLSearchParams({ entityType: "agreement", entityId: entities.agreement.id }).toString()}`}
+        >
+          Agreement history
+        </Link>
       </p>
       {mayEdit ? (
         <div className="mt-4">
@@ -73,6 +137,13 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
               {commitment.title}
               {commitmentHealth ? <HealthBadge health={commitmentHealth.health} /> : null}
             </h2>
+            <details className="mt-2 rounded-lg border border-rule bg-white p-3">
+              <summary className="cursor-pointer font-medium">
+                Comments, watch and history of this commitment ({(comments[recordKey(commitment.id)] ?? []).length}{" "}
+                comments)
+              </summary>
+              {reviewerTools(commitment.title, commitment.id)}
+            </details>
             <ul className="mt-3 grid gap-4">
               {commitment.milestones.map((milestone) => {
                 const key = milestoneKey(commitment.id, milestone.id);
@@ -109,6 +180,7 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
                         />
                       </details>
                     ) : null}
+                    {reviewerTools(milestone.title, commitment.id, milestone.id)}
                   </li>
                 );
               })}
@@ -116,6 +188,6 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
           </section>
         );
       })}
-    </main>
+    </div>
   );
 }

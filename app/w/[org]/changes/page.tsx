@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { AuditList } from "@/components/workspace/AuditList";
+import { getViewer } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/data/errors";
+import { changedSince, MAX_CHANGED_SINCE, type AuditEventView } from "@/lib/data/history";
+import { listAgreements } from "@/lib/data/workspace";
+import { addDays, formatDay, isIsoDay } from "@/lib/domain/dates";
+
+export const metadata: Metadata = { title: "Changes since a date — Accordwatch workspace" };
+
+interface Props {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** Events grouped by their UTC day, in the order given (oldest first). */
+function byDay(events: readonly AuditEventView[]): [string, AuditEventView[]][] {
+  const groups = new Map<string, AuditEventView[]>();
+  for (const event of events) {
+    const day = event.createdAt.toISOString().slice(0, 10);
+    const group = groups.get(day);
+    if (group) group.push(event);
+    else groups.set(day, [event]);
+  }
+  return [...groups];
+}
+
+/** A reviewer's briefing: everything that changed in the organisation since a day, drafts included, by day. */
+export default async function ChangesPage({ params, searchParams }: Props) {
+  const { org } = await params;
+  const raw = (await searchParams).since;
+  const requested = Array.isArray(raw) ? raw[0] : raw;
+  const viewer = await getViewer();
+  if (viewer.kind === "anonymous") {
+    const here = requested ? `?${new URLSearchParams({ since: requested }).toString()}` : "";
+    redirect(`/signin?callbackUrl=${encodeURIComponent(`/w/${org}/changes${here}`)}`);
+  }
+  const { organisation } = await listAgreements(viewer, org).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  const since = requested === undefined || requested === "" ? addDays(today, -7) : requested.trim();
+  const valid = isIsoDay(since);
+  const result = valid ? await changedSince(viewer, org, since) : null;
+
+  return (
+    <div>
+      <nav aria-label="Breadcrumbs" className="text-sm">
+        <Link href="/w">Workspace</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link>
+      </nav>
+      <h1 className="mt-1 text-3xl font-bold">Changes since a date</h1>
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="since" className="block text-sm font-medium">
+            Since (YYYY-MM-DD, UTC)
+          </label>
+          <input
+            id="since"
+            name="since"
+            type="date"
+            defaultValue={since}
+            aria-describedby={valid ? undefined : "since-error"}
+            aria-invalid={valid ? undefined : true}
+            className="mt-1 rounded border border-stone-400 bg-white px-2 py-1.5"
+          />
+        </div>
+        <button type="submit" className="rounded border-2 border-stone-900 px-3 py-1.5 font-semibold">
+          Show changes
+        </button>
+      </form>
+      {result === null ? (
+        <p id="since-error" role="alert" className="mt-4 font-semibold text-red-800">
+          “{since}” is not a date. Give a day as YYYY-MM-DD, for example {today}.
+        </p>
+      ) : result.events.length === 0 ? (
+        <p className="mt-4">Nothing has changed since {formatDay(since)}.</p>
+      ) : (
+        <>
+          <p className="mt-4 text-sm text-muted">
+            {result.events.length} changes since {formatDay(since)}, drafts and internal comments included, oldest
+            first. Times are in UTC.
+          </p>
+          {result.truncated ? (
+            <p role="status" className="mt-2 text-sm font-semibold">
+              Only the first {MAX_CHANGED_SINCE.toLocaleString("en-GB")} changes are shown; choose a later day to see
+              the rest.
+            </p>
+          ) : null}
+          {byDay(result.events).map(([day, events]) => (
+            <section key={day} aria-labelledby={`day-${day}`} className="mt-6">
+              <h2 id={`day-${day}`} className="text-xl font-semibold">
+                <time dateTime={day}>{formatDay(day)}</time>
+              </h2>
+              <AuditList events={events} />
+            </section>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+import { useActionState, useId } from "react";
+import { IDLE, type ActionState } from "@/lib/actions/state";
+import { FieldErrors, FormMessage, submitted } from "./FormMessage";
+
+interface Props {
+  action: (previous: ActionState, form: FormData) => Promise<ActionState>;
+  org: string;
+  agreement: string;
+  commitment: string;
+  /** Absent for a comment on the commitment itself. */
+  milestone?: string;
+}
+
+/** Adds an internal comment to a commitment or milestone. */
+export function CommentForm(props: Props) {
+  const [state, formAction, pending] = useActionState(props.action, IDLE);
+  const id = useId();
+  return (
+    <form action={formAction} className="mt-2 grid gap-2">
+      <input type="hidden" name="org" value={props.org} />
+      <input type="hidden" name="agreement" value={props.agreement} />
+      <input type="hidden" name="commitment" value={props.commitment} />
+      <input type="hidden" name="milestone" value={props.milestone ?? ""} />
+      <div>
+        <label htmlFor={`${id}-body`} className="block text-sm font-medium">
+          Comment (internal)
+        </label>
+        <textarea
+          id={`${id}-body`}
+          name="body"
+          rows={2}
+          // React resets the form after each submission: to empty after a success, to the typed text after an error.
+          defaultValue={String(submitted(state, "body") ?? "")}
+          aria-describedby={`${id}-body-error`}
+          className="mt-1 w-full rounded border border-stone-400 bg-white px-2 py-1.5"
+        />
+        <FieldErrors state={state} field="body" id={`${id}-body-error`} />
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded border-2 border-stone-900 px-3 py-1.5 text-sm font-semibold disabled:opacity-60"
+        >
+          Add comment
+        </button>
+        <FormMessage state={state} id={`${id}-message`} />
+      </div>
+    </form>
+  );
+}
