@@ -4,6 +4,9 @@ import { IDLE, type ActionState } from "@/lib/actions/state";
 import { STATUSES, type Source, type Status } from "@/lib/domain/types";
 import { STATUS_LABELS } from "@/components/labels";
 import { FieldErrors, FormMessage, submitted } from "./FormMessage";
+import { TextField } from "./TextField";
+
+const fieldClass = "mt-1 w-full rounded border border-stone-400 bg-white px-2 py-1.5";
 
 interface Props {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -49,36 +52,24 @@ export function StatusUpdateForm(props: Props) {
           </select>
           <FieldErrors state={state} field="status" id={`${id}-status-error`} />
         </div>
-        <div>
-          <label htmlFor={`${id}-on`} className="block text-sm font-medium">
-            Date (2025-11-21, 2025-11, 2025-Q4 or 2025)
-          </label>
-          <input
-            id={`${id}-on`}
-            name="on"
-            required
-            defaultValue={String(previous("on") ?? "")}
-            aria-describedby={`${id}-on-error`}
-            className="mt-1 w-full rounded border border-stone-400 bg-white px-2 py-1.5"
-          />
-          <FieldErrors state={state} field="on" id={`${id}-on-error`} />
-        </div>
-      </div>
-      <div>
-        <label htmlFor={`${id}-rationale`} className="block text-sm font-medium">
-          Rationale
-        </label>
-        <textarea
-          id={`${id}-rationale`}
-          name="rationale"
-          rows={2}
+        <TextField
+          state={state}
+          idPrefix={id}
+          name="on"
+          label="Date (2025-11-21, 2025-11, 2025-Q4 or 2025)"
           required
-          defaultValue={String(previous("rationale") ?? "")}
-          aria-describedby={`${id}-rationale-error`}
-          className="mt-1 w-full rounded border border-stone-400 bg-white px-2 py-1.5"
+          className={fieldClass}
         />
-        <FieldErrors state={state} field="rationale" id={`${id}-rationale-error`} />
       </div>
+      <TextField
+        state={state}
+        idPrefix={id}
+        name="rationale"
+        label="Rationale"
+        rows={2}
+        required
+        className={fieldClass}
+      />
       <fieldset aria-describedby={`${id}-sources-error`}>
         <legend className="text-sm font-medium">Sources (at least one unless not started)</legend>
         {props.sources.length === 0 ? <p className="text-sm text-muted">The organisation has no sources yet.</p> : null}

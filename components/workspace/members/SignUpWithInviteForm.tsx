@@ -3,7 +3,8 @@ import Link from "next/link";
 import { useActionState, useId } from "react";
 import { IDLE } from "@/lib/actions/state";
 import type { SignUpState } from "@/app/invite/[token]/actions";
-import { FieldErrors, FormMessage, submitted } from "../FormMessage";
+import { FormMessage } from "../FormMessage";
+import { TextField } from "../TextField";
 
 interface Props {
   action: (previous: SignUpState, form: FormData) => Promise<SignUpState>;
@@ -38,65 +39,41 @@ export function SignUpWithInviteForm({ action, token }: Props) {
     );
   }
 
-  const invalid = (field: string) => (state.status === "error" && state.fieldErrors[field]?.length ? true : undefined);
-  const previous = (field: string) => String(submitted(state, field) ?? "");
   return (
     <form action={formAction} noValidate className="grid gap-5">
       <input type="hidden" name="token" value={token} />
       <FormMessage state={state} id={`${id}-message`} />
-      <div>
-        <label htmlFor={`${id}-name`} className="block font-medium">
-          Name
-        </label>
-        <input
-          id={`${id}-name`}
-          name="name"
-          autoComplete="name"
-          required
-          defaultValue={previous("name")}
-          aria-invalid={invalid("name")}
-          aria-describedby={`${id}-name-error`}
-          className={inputClass}
-        />
-        <FieldErrors state={state} field="name" id={`${id}-name-error`} />
-      </div>
-      <div>
-        <label htmlFor={`${id}-email`} className="block font-medium">
-          Email
-        </label>
-        <input
-          id={`${id}-email`}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={previous("email")}
-          aria-invalid={invalid("email")}
-          aria-describedby={`${id}-email-error`}
-          className={inputClass}
-        />
-        <FieldErrors state={state} field="email" id={`${id}-email-error`} />
-      </div>
-      <div>
-        <label htmlFor={`${id}-password`} className="block font-medium">
-          Password
-        </label>
-        <input
-          id={`${id}-password`}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          aria-invalid={invalid("password")}
-          aria-describedby={`${id}-password-hint ${id}-password-error`}
-          className={inputClass}
-        />
-        <p id={`${id}-password-hint`} className="mt-1 text-sm text-muted">
-          At least 12 characters.
-        </p>
-        <FieldErrors state={state} field="password" id={`${id}-password-error`} />
-      </div>
+      <TextField
+        state={state}
+        idPrefix={id}
+        name="name"
+        label="Name"
+        autoComplete="name"
+        required
+        className={inputClass}
+      />
+      <TextField
+        state={state}
+        idPrefix={id}
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        className={inputClass}
+      />
+      <TextField
+        state={state}
+        idPrefix={id}
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        hint="At least 12 characters."
+        className={inputClass}
+      />
       <button
         type="submit"
         disabled={pending}
