@@ -1,7 +1,8 @@
 "use client";
 import { useActionState, useId } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
-import { FieldErrors, FormMessage, submitted } from "./FormMessage";
+import { FormMessage } from "./FormMessage";
+import { TextField } from "./TextField";
 
 interface Props {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -22,21 +23,15 @@ export function CommentForm(props: Props) {
       <input type="hidden" name="agreement" value={props.agreement} />
       <input type="hidden" name="commitment" value={props.commitment} />
       <input type="hidden" name="milestone" value={props.milestone ?? ""} />
-      <div>
-        <label htmlFor={`${id}-body`} className="block text-sm font-medium">
-          Comment (internal)
-        </label>
-        <textarea
-          id={`${id}-body`}
-          name="body"
-          rows={2}
-          // React resets the form after each submission: to empty after a success, to the typed text after an error.
-          defaultValue={String(submitted(state, "body") ?? "")}
-          aria-describedby={`${id}-body-error`}
-          className="mt-1 w-full rounded border border-stone-400 bg-white px-2 py-1.5"
-        />
-        <FieldErrors state={state} field="body" id={`${id}-body-error`} />
-      </div>
+      {/* React resets the form after each submission: TextField gives the typed text back after an error. */}
+      <TextField
+        state={state}
+        idPrefix={id}
+        name="body"
+        label="Comment (internal)"
+        rows={2}
+        className="mt-1 w-full rounded border border-stone-400 bg-white px-2 py-1.5"
+      />
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="submit"
