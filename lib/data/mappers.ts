@@ -4,7 +4,6 @@
  */
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { DatePrecision } from "@/lib/db/generated/prisma/enums";
-import { DEFAULT_SETTINGS } from "@/lib/domain/types";
 import type { Agreement, Commitment, Milestone, PreciseDate, Source } from "@/lib/domain/types";
 
 export function toDay(date: Date): string {
@@ -110,8 +109,8 @@ export function toAgreement(row: AgreementRow): Agreement {
     announced: toPreciseDate(row.announcedDate, row.announcedPrecision),
     published: row.published,
     settings: {
-      staleAfterDays: row.staleAfterDays ?? DEFAULT_SETTINGS.staleAfterDays,
-      warnBeforeDays: row.warnBeforeDays ?? DEFAULT_SETTINGS.warnBeforeDays,
+      staleAfterDays: row.staleAfterDays,
+      warnBeforeDays: row.warnBeforeDays,
     },
     commitments: row.commitments.map(toCommitment),
   };

@@ -159,8 +159,10 @@ export function formatPreciseDate(d: PreciseDate): string {
   }
 }
 
-/** Orders two precise dates by their first day, then finer precision first. */
+/**
+ * Orders two precise dates by their first day (when they become known). Equal days tie, so that a stable sort keeps
+ * insertion order among them, as spec/interchange.md asks.
+ */
 export function comparePreciseDates(a: PreciseDate, b: PreciseDate): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  return 0;
+  return a.date === b.date ? 0 : a.date < b.date ? -1 : 1;
 }
