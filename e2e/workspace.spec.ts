@@ -9,11 +9,12 @@ test("an editor records a status update and the health changes here and on the p
   await expect(deployment.locator("[data-health]").first()).toHaveAttribute("data-health", "STALLED");
 
   await deployment.getByText("Record a status update").click();
-  await deployment.getByLabel("Status").selectOption("COMPLETE");
-  await deployment.getByLabel(/^Date/).fill("2026-01-15");
-  await deployment.getByLabel("Rationale").fill("Deployed at sea, as the e2e test records.");
-  await deployment.getByLabel(/The Times/).check();
-  await deployment.getByRole("button", { name: "Record status update" }).click();
+  const update = deployment.getByRole("form", { name: /^Status update of/ });
+  await update.getByLabel("Status").selectOption("COMPLETE");
+  await update.getByLabel(/^Date/).fill("2026-01-15");
+  await update.getByLabel("Rationale").fill("Deployed at sea, as the e2e test records.");
+  await update.getByLabel(/The Times/).check();
+  await update.getByRole("button", { name: "Record status update" }).click();
 
   await expect(deployment.getByText("Status update recorded.")).toBeVisible();
   await expect(deployment.locator("[data-health]").first()).toHaveAttribute("data-health", "DONE");
@@ -32,14 +33,15 @@ test("a refused status update shows the error beside the field and keeps what wa
   await signInAs(page, "EDITOR", workspacePage);
   const doctrine = page.locator("#milestone-maritime-interception-adopt-doctrine");
   await doctrine.getByText("Record a status update").click();
-  await doctrine.getByLabel("Status").selectOption("IN_PROGRESS");
-  await doctrine.getByLabel(/^Date/).fill("2026-13");
-  await doctrine.getByLabel("Rationale").fill("Typed text that must survive the refusal.");
-  await doctrine.getByRole("button", { name: "Record status update" }).click();
+  const update = doctrine.getByRole("form", { name: /^Status update of/ });
+  await update.getByLabel("Status").selectOption("IN_PROGRESS");
+  await update.getByLabel(/^Date/).fill("2026-13");
+  await update.getByLabel("Rationale").fill("Typed text that must survive the refusal.");
+  await update.getByRole("button", { name: "Record status update" }).click();
 
-  await expect(doctrine.getByRole("alert")).toContainText("Please correct the fields marked below.");
-  await expect(doctrine.getByLabel(/^Date/)).toHaveAccessibleDescription(/expected a date/);
-  await expect(doctrine.getByLabel("Rationale")).toHaveValue("Typed text that must survive the refusal.");
+  await expect(update.getByRole("alert")).toContainText("Please correct the fields marked below.");
+  await expect(update.getByLabel(/^Date/)).toHaveAccessibleDescription(/expected a date/);
+  await expect(update.getByLabel("Rationale")).toHaveValue("Typed text that must survive the refusal.");
   await expect(doctrine.locator("[data-health]").first()).not.toHaveAttribute("data-health", "IN_PROGRESS");
 });
 

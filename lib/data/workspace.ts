@@ -100,6 +100,8 @@ export interface RecordVersions {
   milestones: Record<string, number>;
   indicators: Record<string, number>;
   sources: Record<string, number>;
+  /** A milestone's evidence links (by `commitment/milestone`), in the order of the milestone's `evidence`. */
+  evidence: Record<string, Array<{ id: string; version: number }>>;
 }
 
 export interface WorkspaceAgreement {
@@ -133,11 +135,14 @@ export async function getAgreement(
     milestones: {},
     indicators: {},
     sources: Object.fromEntries(sources.map((s) => [s.key, s.version])),
+    evidence: {},
   };
   for (const commitment of row.commitments) {
     versions.commitments[commitment.key] = commitment.version;
     for (const milestone of commitment.milestones) {
-      versions.milestones[recordKey(commitment.key, milestone.key)] = milestone.version;
+      const key = recordKey(commitment.key, milestone.key);
+      versions.milestones[key] = milestone.version;
+      versions.evidence[key] = milestone.evidenceLinks.map((link) => ({ id: link.id, version: link.version }));
     }
     for (const indicator of commitment.indicators) {
       versions.indicators[recordKey(commitment.key, indicator.key)] = indicator.version;
@@ -148,5 +153,38 @@ export async function getAgreement(
     agreement: toAgreement(row),
     sources: sources.map(toSource),
     versions,
+  };
+}
+
+export interface WorkspaceSource {
+  source: Source;
+  version: number;
+  /** How many status updates, deadline changes, evidence links and observations cite it. */
+  citations: number;
+}
+
+/** The organisation's sources, by key, with their versions (for the edit forms) and how often each is cited. */
+export async function listSources(
+  viewer: Viewer,
+  orgSlug: string,
+): Promise<{ organisation: OrganisationSummary; sources: WorkspaceSource[] }> {
+  const db = await getDb();
+  const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
+  const rows = await db.source.findMany({
+    where: { organisationId: organisation.id },
+    orderBy: { key: "asc" },
+    include: {
+      _count: {
+        select: { statusUpdateSources: true, deadlineChangeSources: true, evidenceLinks: true, observations: true },
+      },
+    },
+  });
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    sources: rows.map((row) => ({
+      source: toSource(row),
+      version: row.version,
+      citations: Object.values(row._count).reduce((sum, n) => sum + n, 0),
+    })),
   };
 }

@@ -1,62 +1,257 @@
 "use server";
 /**
- * Server actions of the workspace agreement page: thin (parse the form into the command's input, run it through
+ * Server actions of the workspace agreement page: thin (read the form into the command's input, run it through
  * runFormAction, revalidate the pages that show the record). Validation and authorization are the command's.
  */
 import { revalidatePath } from "next/cache";
+import { all, list, nullableText, number, optionalText, text, version } from "@/lib/actions/form-input";
 import { runFormAction } from "@/lib/actions/run-action";
 import type { ActionState } from "@/lib/actions/state";
+import type { Viewer } from "@/lib/auth/viewer";
 import { addComment } from "@/lib/data/comments";
-import { recordStatusUpdate, setAgreementPublished } from "@/lib/data/commands";
+import {
+  createCommitment,
+  createIndicator,
+  createMilestone,
+  linkEvidence,
+  moveMilestone,
+  recordDeadlineChange,
+  recordObservation,
+  recordStatusUpdate,
+  removeEvidence,
+  setAgreementPublished,
+  updateAgreement,
+  updateCommitment,
+  updateEvidence,
+  updateMilestone,
+} from "@/lib/data/commands";
 import { unwatch, watch } from "@/lib/data/watchlist";
-
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
-
-function version(form: FormData): number | undefined {
-  const raw = text(form, "expectedVersion");
-  return raw === "" ? undefined : Number(raw);
-}
 
 function revalidateAgreement(org: string, agreement: string): void {
   revalidatePath(`/w/${org}/${agreement}`);
   revalidatePath(`/w/${org}`);
-  revalidatePath(`/${org}/${agreement}`);
+  revalidatePath(`/${org}/${agreement}`, "layout");
   revalidatePath(`/${org}`);
   revalidatePath("/");
 }
 
-export async function recordStatusUpdateAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+/**
+ * An edit of the agreement named by the form's `org` and `agreement`: runs it, and on success revalidates the
+ * workspace and public pages that show the agreement.
+ */
+async function editAgreement(
+  form: FormData,
+  run: (viewer: Viewer, org: string, agreement: string) => Promise<string>,
+): Promise<ActionState> {
   const org = text(form, "org");
   const agreement = text(form, "agreement");
   return runFormAction(form, async (viewer) => {
-    await recordStatusUpdate(viewer, org, {
-      agreement,
-      commitment: text(form, "commitment"),
-      milestone: text(form, "milestone"),
-      expectedVersion: version(form),
-      on: text(form, "on"),
-      status: text(form, "status"),
-      rationale: text(form, "rationale"),
-      sources: form.getAll("sources").filter((s) => typeof s === "string"),
-    });
+    const message = await run(viewer, org, agreement);
     revalidateAgreement(org, agreement);
-    return "Status update recorded.";
+    return message;
+  });
+}
+
+/** The milestone a form edits: its agreement, commitment and key. */
+function milestoneAddress(form: FormData) {
+  return {
+    agreement: text(form, "agreement"),
+    commitment: text(form, "commitment"),
+    milestone: text(form, "milestone"),
+  };
+}
+
+export async function updateAgreementAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org, agreement) => {
+    await updateAgreement(viewer, org, {
+      agreement,
+      expectedVersion: version(form),
+      title: text(form, "title"),
+      summary: text(form, "summary"),
+      parties: [text(form, "parties[0]"), text(form, "parties[1]")],
+      announced: text(form, "announced"),
+      settings: {
+        staleAfterDays: number(form, "settings.staleAfterDays"),
+        warnBeforeDays: number(form, "settings.warnBeforeDays"),
+      },
+    });
+    return "Agreement saved.";
   });
 }
 
 export async function setPublishedAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const org = text(form, "org");
-  const agreement = text(form, "agreement");
   const published = text(form, "published") === "true";
-  return runFormAction(form, async (viewer) => {
+  return editAgreement(form, async (viewer, org, agreement) => {
     await setAgreementPublished(viewer, org, { agreement, expectedVersion: version(form), published });
-    revalidateAgreement(org, agreement);
     return published
       ? "Published: the agreement is on the public scorecard."
       : "Unpublished: the agreement is a draft.";
+  });
+}
+
+export async function createCommitmentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org, agreement) => {
+    await createCommitment(viewer, org, {
+      agreement,
+      id: text(form, "id"),
+      title: text(form, "title"),
+      description: optionalText(form, "description"),
+      responsible: text(form, "responsible"),
+      owner: text(form, "owner"),
+      tags: list(form, "tags"),
+      weight: number(form, "weight"),
+    });
+    return "Commitment added.";
+  });
+}
+
+export async function updateCommitmentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org, agreement) => {
+    await updateCommitment(viewer, org, {
+      agreement,
+      commitment: text(form, "commitment"),
+      expectedVersion: version(form),
+      title: text(form, "title"),
+      description: text(form, "description"),
+      responsible: text(form, "responsible"),
+      owner: text(form, "owner"),
+      tags: list(form, "tags"),
+      weight: number(form, "weight"),
+    });
+    return "Commitment saved.";
+  });
+}
+
+export async function createMilestoneAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org, agreement) => {
+    await createMilestone(viewer, org, {
+      agreement,
+      commitment: text(form, "commitment"),
+      id: text(form, "id"),
+      title: text(form, "title"),
+      owner: text(form, "owner"),
+      deadline: optionalText(form, "deadline"),
+    });
+    return "Milestone added.";
+  });
+}
+
+export async function updateMilestoneAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org) => {
+    await updateMilestone(viewer, org, {
+      ...milestoneAddress(form),
+      expectedVersion: version(form),
+      title: text(form, "title"),
+      owner: text(form, "owner"),
+      deadline: nullableText(form, "deadline"),
+    });
+    return "Milestone saved.";
+  });
+}
+
+export async function moveMilestoneAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org) => {
+    await moveMilestone(viewer, org, {
+      ...milestoneAddress(form),
+      expectedVersion: version(form),
+      position: number(form, "position"),
+    });
+    return "Milestone moved.";
+  });
+}
+
+export async function recordStatusUpdateAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org) => {
+    await recordStatusUpdate(viewer, org, {
+      ...milestoneAddress(form),
+      expectedVersion: version(form),
+      on: text(form, "on"),
+      status: text(form, "status"),
+      rationale: text(form, "rationale"),
+      sources: all(form, "sources"),
+    });
+    return "Status update recorded.";
+  });
+}
+
+export async function recordDeadlineChangeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org) => {
+    await recordDeadlineChange(viewer, org, {
+      ...milestoneAddress(form),
+      expectedVersion: version(form),
+      on: text(form, "on"),
+      to: text(form, "to"),
+      reason: text(form, "reason"),
+      sources: all(form, "sources"),
+    });
+    return "Deadline change recorded.";
+  });
+}
+
+export async function linkEvidenceAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org) => {
+    await linkEvidence(viewer, org, {
+      ...milestoneAddress(form),
+      source: text(form, "source"),
+      stance: text(form, "stance"),
+      quote: text(form, "quote"),
+    });
+    return "Evidence linked.";
+  });
+}
+
+export async function updateEvidenceAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org) => {
+    await updateEvidence(viewer, org, {
+      ...milestoneAddress(form),
+      evidence: text(form, "evidence"),
+      expectedVersion: version(form),
+      stance: text(form, "stance"),
+      quote: text(form, "quote"),
+    });
+    return "Evidence saved.";
+  });
+}
+
+export async function removeEvidenceAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org) => {
+    await removeEvidence(viewer, org, {
+      ...milestoneAddress(form),
+      evidence: text(form, "evidence"),
+      expectedVersion: version(form),
+      reason: text(form, "reason"),
+    });
+    return "Evidence removed.";
+  });
+}
+
+export async function createIndicatorAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org, agreement) => {
+    await createIndicator(viewer, org, {
+      agreement,
+      commitment: text(form, "commitment"),
+      id: text(form, "id"),
+      title: text(form, "title"),
+      unit: text(form, "unit"),
+      target: number(form, "target"),
+    });
+    return "Indicator added.";
+  });
+}
+
+export async function recordObservationAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return editAgreement(form, async (viewer, org, agreement) => {
+    await recordObservation(viewer, org, {
+      agreement,
+      commitment: text(form, "commitment"),
+      indicator: text(form, "indicator"),
+      expectedVersion: version(form),
+      on: text(form, "on"),
+      value: number(form, "value"),
+      source: text(form, "source"),
+      quote: text(form, "quote"),
+    });
+    return "Observation recorded.";
   });
 }
 

@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { FlagList } from "@/components/FlagList";
-import { HealthBadge } from "@/components/HealthBadge";
-import { STATUS_LABELS } from "@/components/labels";
-import { milestoneKey } from "@/components/milestone-view";
+import { AgreementEditor, type EditorActions } from "@/components/workspace/AgreementEditor";
 import { CommentForm } from "@/components/workspace/CommentForm";
 import { CommentThread } from "@/components/workspace/CommentThread";
 import { PublishForm } from "@/components/workspace/PublishForm";
-import { StatusUpdateForm } from "@/components/workspace/StatusUpdateForm";
 import { WatchButton } from "@/components/workspace/WatchButton";
 import { can } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/session";
@@ -19,8 +15,24 @@ import { listWatchlist } from "@/lib/data/watchlist";
 import { getAgreement } from "@/lib/data/workspace";
 import { recordKey } from "@/lib/domain/schemas/comments";
 import { formatPreciseDate } from "@/lib/domain/dates";
-import { agreementContext, evaluateAgreement, indexSources, milestoneState } from "@/lib/domain/health";
-import { addCommentAction, recordStatusUpdateAction, setPublishedAction, setWatchingAction } from "./actions";
+import {
+  addCommentAction,
+  createCommitmentAction,
+  createIndicatorAction,
+  createMilestoneAction,
+  linkEvidenceAction,
+  moveMilestoneAction,
+  recordDeadlineChangeAction,
+  recordObservationAction,
+  recordStatusUpdateAction,
+  removeEvidenceAction,
+  setPublishedAction,
+  setWatchingAction,
+  updateAgreementAction,
+  updateCommitmentAction,
+  updateEvidenceAction,
+  updateMilestoneAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Agreement — Accordwatch workspace" };
 
@@ -45,7 +57,7 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const { organisation, agreement, sources, versions } = found;
+  const { organisation, agreement, versions } = found;
   const watched = new Set(
     watchlist
       .filter((item) => item.agreement.slug === agreement.slug)
@@ -94,10 +106,24 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
     );
   };
   const asOf = new Date().toISOString().slice(0, 10);
-  const sourceIndex = indexSources(sources);
-  const health = evaluateAgreement(agreement, asOf, sourceIndex);
-  const context = agreementContext(agreement, sourceIndex);
   const mayEdit = can(viewer, "organisation:write", { organisation: organisation.slug });
+  const actions: EditorActions | null = mayEdit
+    ? {
+        updateAgreement: updateAgreementAction,
+        createCommitment: createCommitmentAction,
+        updateCommitment: updateCommitmentAction,
+        createMilestone: createMilestoneAction,
+        updateMilestone: updateMilestoneAction,
+        moveMilestone: moveMilestoneAction,
+        recordStatusUpdate: recordStatusUpdateAction,
+        recordDeadlineChange: recordDeadlineChangeAction,
+        linkEvidence: linkEvidenceAction,
+        updateEvidence: updateEvidenceAction,
+        removeEvidence: removeEvidenceAction,
+        createIndicator: createIndicatorAction,
+        recordObservation: recordObservationAction,
+      }
+    : null;
 
   return (
     <div>
@@ -129,65 +155,7 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
         </div>
       ) : null}
 
-      {agreement.commitments.map((commitment) => {
-        const commitmentHealth = health.commitments.find((c) => c.id === commitment.id);
-        return (
-          <section key={commitment.id} id={`commitment-${commitment.id}`} className="mt-8">
-            <h2 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
-              {commitment.title}
-              {commitmentHealth ? <HealthBadge health={commitmentHealth.health} /> : null}
-            </h2>
-            <details className="mt-2 rounded-lg border border-rule bg-white p-3">
-              <summary className="cursor-pointer font-medium">
-                Comments, watch and history of this commitment ({(comments[recordKey(commitment.id)] ?? []).length}{" "}
-                comments)
-              </summary>
-              {reviewerTools(commitment.title, commitment.id)}
-            </details>
-            <ul className="mt-3 grid gap-4">
-              {commitment.milestones.map((milestone) => {
-                const key = milestoneKey(commitment.id, milestone.id);
-                const milestoneHealth = commitmentHealth?.milestones.find((m) => m.id === milestone.id);
-                const state = milestoneState(milestone, asOf, context);
-                return (
-                  <li
-                    key={milestone.id}
-                    id={`milestone-${commitment.id}-${milestone.id}`}
-                    className="rounded-lg border border-rule bg-white p-4"
-                  >
-                    <h3 className="flex flex-wrap items-center gap-3 text-lg font-semibold">
-                      {milestone.title}
-                      {milestoneHealth ? <HealthBadge health={milestoneHealth.health} size="sm" /> : null}
-                    </h3>
-                    <p className="text-sm text-muted">
-                      Status: {STATUS_LABELS[state.status]}
-                      {state.statusOn ? ` since ${formatPreciseDate(state.statusOn)}` : ""} · Deadline:{" "}
-                      {state.deadline ? formatPreciseDate(state.deadline) : "none"} · Owner: {milestone.owner}
-                    </p>
-                    <FlagList flags={milestoneHealth?.flags ?? []} headingId={`flags-${key.replace("/", "-")}`} />
-                    {mayEdit ? (
-                      <details className="mt-3">
-                        <summary className="cursor-pointer font-medium">Record a status update</summary>
-                        <StatusUpdateForm
-                          action={recordStatusUpdateAction}
-                          org={organisation.slug}
-                          agreement={agreement.slug}
-                          commitment={commitment.id}
-                          milestone={milestone.id}
-                          expectedVersion={versions.milestones[key] ?? 1}
-                          currentStatus={state.status}
-                          sources={sources}
-                        />
-                      </details>
-                    ) : null}
-                    {reviewerTools(milestone.title, commitment.id, milestone.id)}
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        );
-      })}
+      <AgreementEditor found={found} asOf={asOf} actions={actions} reviewerTools={reviewerTools} />
     </div>
   );
 }
