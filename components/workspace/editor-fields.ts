@@ -28,6 +28,11 @@ function dateText(date: PreciseDate | null | undefined): string | undefined {
   return date ? formatDateText(date) : undefined;
 }
 
+/** The key of a new record (its address, fixed once created); none when editing an existing one. */
+function keyField(existing: object | undefined): FieldSpec[] {
+  return existing ? [] : [{ kind: "text", name: "id", label: "Key", hint: KEY_HINT, required: true }];
+}
+
 const PARTY_OPTIONS: readonly FieldOption[] = COUNTRY_CODES.map((code) => ({ value: code, label: partyLabel(code) }));
 
 /** The organisation's sources as choices: "BBC: Title (23 October 2025)". */
@@ -101,7 +106,7 @@ export function newAgreementFields(): FieldSpec[] {
 export function commitmentFields(parties: readonly [PartyCode, PartyCode], commitment?: Commitment): FieldSpec[] {
   const responsible = [...parties, "joint"].map((value) => ({ value, label: responsibleLabel(value) }));
   return [
-    ...(commitment ? [] : [{ kind: "text", name: "id", label: "Key", hint: KEY_HINT, required: true } as const]),
+    ...keyField(commitment),
     { kind: "text", name: "title", label: "Title", required: true, wide: true, initial: commitment?.title },
     {
       kind: "text",
@@ -145,7 +150,7 @@ export function commitmentFields(parties: readonly [PartyCode, PartyCode], commi
 
 export function milestoneFields(milestone?: Milestone): FieldSpec[] {
   return [
-    ...(milestone ? [] : [{ kind: "text", name: "id", label: "Key", hint: KEY_HINT, required: true } as const]),
+    ...keyField(milestone),
     { kind: "text", name: "title", label: "Title", required: true, wide: true, initial: milestone?.title },
     { kind: "text", name: "owner", label: "Owner", required: true, initial: milestone?.owner },
     {
@@ -252,7 +257,7 @@ export function moveFields(position: number, count: number): FieldSpec[] {
 
 export function indicatorFields(): FieldSpec[] {
   return [
-    { kind: "text", name: "id", label: "Key", hint: KEY_HINT, required: true },
+    ...keyField(undefined),
     { kind: "text", name: "title", label: "Title", required: true, wide: true },
     { kind: "text", name: "unit", label: "Unit", hint: "e.g. people, boats, € million.", required: true },
     { kind: "number", name: "target", label: "Target", hint: "Optional." },
@@ -278,7 +283,7 @@ export function observationFields(sources: readonly Source[]): FieldSpec[] {
 
 export function sourceFields(source?: Source): FieldSpec[] {
   return [
-    ...(source ? [] : [{ kind: "text", name: "id", label: "Key", hint: KEY_HINT, required: true } as const]),
+    ...keyField(source),
     { kind: "text", name: "title", label: "Title", required: true, wide: true, initial: source?.title },
     {
       kind: "text",

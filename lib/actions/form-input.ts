@@ -48,3 +48,17 @@ export function number(form: FormData, name: string): number | string | undefine
 export function version(form: FormData): number | string | undefined {
   return number(form, "expectedVersion");
 }
+
+/** The fields an agreement's create and edit forms share (agreementFields in components/workspace/editor-fields.ts). */
+export function agreementInput(form: FormData) {
+  return {
+    title: text(form, "title"),
+    summary: text(form, "summary"),
+    parties: [text(form, "parties[0]"), text(form, "parties[1]")],
+    announced: text(form, "announced"),
+    settings: {
+      staleAfterDays: number(form, "settings.staleAfterDays"),
+      warnBeforeDays: number(form, "settings.warnBeforeDays"),
+    },
+  };
+}

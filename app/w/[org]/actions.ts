@@ -2,7 +2,7 @@
 /** Server actions of the organisation's workspace pages: a new agreement, and the organisation's sources. */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { number, optionalText, text, version } from "@/lib/actions/form-input";
+import { agreementInput, optionalText, text, version } from "@/lib/actions/form-input";
 import { runFormAction } from "@/lib/actions/run-action";
 import type { ActionState } from "@/lib/actions/state";
 import { createAgreement, createSource, updateSource } from "@/lib/data/commands";
@@ -13,14 +13,7 @@ export async function createAgreementAction(_previous: ActionState, form: FormDa
   const state = await runFormAction(form, async (viewer) => {
     await createAgreement(viewer, org, {
       slug,
-      title: text(form, "title"),
-      summary: text(form, "summary"),
-      parties: [text(form, "parties[0]"), text(form, "parties[1]")],
-      announced: text(form, "announced"),
-      settings: {
-        staleAfterDays: number(form, "settings.staleAfterDays"),
-        warnBeforeDays: number(form, "settings.warnBeforeDays"),
-      },
+      ...agreementInput(form),
     });
     revalidatePath(`/w/${org}`);
     return "Agreement created.";

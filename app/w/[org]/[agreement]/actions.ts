@@ -4,7 +4,7 @@
  * runFormAction, revalidate the pages that show the record). Validation and authorization are the command's.
  */
 import { revalidatePath } from "next/cache";
-import { all, list, nullableText, number, optionalText, text, version } from "@/lib/actions/form-input";
+import { agreementInput, all, list, nullableText, number, optionalText, text, version } from "@/lib/actions/form-input";
 import { runFormAction } from "@/lib/actions/run-action";
 import type { ActionState } from "@/lib/actions/state";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -66,14 +66,7 @@ export async function updateAgreementAction(_previous: ActionState, form: FormDa
     await updateAgreement(viewer, org, {
       agreement,
       expectedVersion: version(form),
-      title: text(form, "title"),
-      summary: text(form, "summary"),
-      parties: [text(form, "parties[0]"), text(form, "parties[1]")],
-      announced: text(form, "announced"),
-      settings: {
-        staleAfterDays: number(form, "settings.staleAfterDays"),
-        warnBeforeDays: number(form, "settings.warnBeforeDays"),
-      },
+      ...agreementInput(form),
     });
     return "Agreement saved.";
   });
