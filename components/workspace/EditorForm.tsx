@@ -140,7 +140,7 @@ function Field({ field, state, idPrefix }: { field: FieldSpec; state: ActionStat
   if (field.kind === "checkboxes") {
     const chosen = new Set(typed === undefined ? (field.initial ?? []) : [typed].flat());
     return (
-      <fieldset aria-describedby={describedBy} aria-invalid={invalid}>
+      <fieldset aria-describedby={describedBy}>
         <legend className="text-sm font-medium">{field.label}</legend>
         {field.options.length === 0 ? (
           <p className="text-sm text-muted">{field.empty ?? "Nothing to choose."}</p>
