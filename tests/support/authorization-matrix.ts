@@ -355,6 +355,9 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   ],
   "import-dataset.importDocument": org(WRITERS, (ctx) => [ctx.org, ctx.importText()]),
   "import-dataset.importDataset": org(WRITERS, (ctx) => [ctx.org, datasetOf(ctx.importText())]),
+  "import-dataset.checkImportDocument": org(WRITERS, (ctx) => [ctx.org, ctx.importText()], {
+    note: "writes nothing, but tells which agreements and sources the organisation has: importers only",
+  }),
 
   // -- people --
   "users.createUser": {
