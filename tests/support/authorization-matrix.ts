@@ -406,6 +406,9 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/w/[org]/members/actions.ts#revokeInviteAction": { delegates: ["members.revokeInvite"] },
   "app/w/[org]/members/actions.ts#changeRoleAction": { delegates: ["members.changeRole"] },
   "app/w/[org]/members/actions.ts#removeMemberAction": { delegates: ["members.removeMember"] },
+  "app/w/[org]/data/actions.ts#importDocumentAction": {
+    delegates: ["import-dataset.importDocument", "import-dataset.checkImportDocument"],
+  },
   "app/w/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
   "app/invite/[token]/actions.ts#acceptInviteAction": { viaInviteToken: ["members.acceptInvite"] },
   "app/invite/[token]/actions.ts#signUpWithInviteAction": { viaInviteToken: ["members.signUpWithInvite"] },

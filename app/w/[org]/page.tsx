@@ -34,11 +34,16 @@ export default async function WorkspaceOrganisationPage({ params }: { params: Pr
           <li>
             <Link href={`/w/${org}/watchlist`}>Watchlist</Link>
           </li>
+          <li>
+            <Link href={`/w/${org}/data`}>Import and export</Link>
+          </li>
         </ul>
       </nav>
       <h2 className="mt-6 text-xl font-semibold">Agreements, drafts included</h2>
       {listed.agreements.length === 0 ? (
-        <p className="mt-2">No agreements yet. Import an accordwatch/v1 document with the command line to start.</p>
+        <p className="mt-2">
+          No agreements yet. <Link href={`/w/${org}/data`}>Import an accordwatch/v1 document</Link> to start.
+        </p>
       ) : (
         <ul className="mt-3 grid gap-3">
           {listed.agreements.map((a) => (
