@@ -1,10 +1,16 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/actions/document-file";
 
 const nextConfig: NextConfig = {
   // PGlite loads its Wasm and data files from its own package folder at run time: keep it (and the Prisma pieces
   // that sit on it) out of the server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
+  experimental: {
+    // The workspace import uploads a whole accordwatch/v1 document through a server action (default limit: 1 MB).
+    // The action itself refuses a file over MAX_DOCUMENT_BYTES with a message; this leaves room for the form around it.
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+  },
 };
 
 export default nextConfig;

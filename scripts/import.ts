@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { systemViewer } from "@/lib/auth/viewer";
+import { ConflictError } from "@/lib/data/errors";
 import { importDocument } from "@/lib/data/import-dataset";
 import { formatIssues } from "@/lib/domain/interchange";
 import { CommandError, orgSlugSchema, parseCommandLine, runCommand } from "./lib/cli";
@@ -26,7 +27,13 @@ await runCommand(async () => {
   } catch (error) {
     throw new CommandError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const outcome = await importDocument(systemViewer(cliActor()), args.org, text, { replace: args.replace });
+  const outcome = await importDocument(systemViewer(cliActor()), args.org, text, { replace: args.replace }).catch(
+    (error: unknown) => {
+      if (error instanceof ConflictError)
+        throw new CommandError(`${error.message} Import with --replace to replace them.`);
+      throw error;
+    },
+  );
   if (!outcome.ok) {
     console.error(formatIssues(outcome.errors));
     throw new CommandError(`${outcome.errors.length} error(s) in ${file}; nothing was imported.`);

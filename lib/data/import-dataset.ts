@@ -1,7 +1,8 @@
 /**
  * Import of an accordwatch/v1 dataset into an organisation (spec/interchange.md, "Import behaviour"): all or
  * nothing in one transaction, with one audit event saying who imported what. The dataset has been validated by
- * lib/domain/interchange.ts already; this only writes it.
+ * lib/domain/interchange.ts already; this only writes it. checkImportDocument says what an import would do, writing
+ * nothing.
  */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
@@ -25,8 +26,14 @@ export interface ImportOptions {
 export interface ImportResult {
   organisationCreated: boolean;
   agreements: number;
+  /** The slugs of the agreements imported, in the document's order. */
+  imported: string[];
   replaced: string[];
   sources: number;
+}
+
+function sortedSlugs(agreements: readonly { slug: string }[]): string[] {
+  return agreements.map((a) => a.slug).sort();
 }
 
 const dateColumns = (d: PreciseDate) => ({ date: fromDay(d.date), precision: d.precision });
@@ -222,9 +229,9 @@ export async function importDataset(
         select: { id: true, slug: true },
       });
       if (existing.length > 0 && !options.replace) {
-        const list = existing.map((a) => a.slug).join(", ");
+        // The fact only: each entry point says how to ask for a replacement (--replace, a checkbox).
         throw new ConflictError(
-          `The organisation "${orgSlug}" already has the agreement(s) ${list}; import with --replace to replace them.`,
+          `The organisation "${orgSlug}" already has the agreement(s) ${sortedSlugs(existing).join(", ")}; nothing was imported.`,
         );
       }
       if (existing.length > 0) {
@@ -272,7 +279,7 @@ export async function importDataset(
       await tx.indicator.createMany({ data: rows.indicators });
       await tx.observation.createMany({ data: rows.observations });
 
-      const replaced = existing.map((a) => a.slug).sort();
+      const replaced = sortedSlugs(existing);
       await recordAudit(tx, viewer, {
         organisationId,
         action: replaced.length > 0 ? "organisation.import.replace" : "organisation.import",
@@ -285,7 +292,13 @@ export async function importDataset(
         },
         reason: "accordwatch/v1 import",
       });
-      return { organisationCreated, agreements: slugs.length, replaced, sources: dataset.sources.length };
+      return {
+        organisationCreated,
+        agreements: slugs.length,
+        imported: slugs,
+        replaced,
+        sources: dataset.sources.length,
+      };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -308,4 +321,53 @@ export async function importDocument(
   const parsed = parseInterchangeText(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return { ok: true, result: await importDataset(viewer, orgSlug, parsed.dataset, options) };
+}
+
+/** What an import of a document would do, found without writing anything. */
+export interface ImportCheck {
+  /** False when the import would create the organisation (the command line only). */
+  organisationExists: boolean;
+  /** The slugs of the document's agreements, in its order. */
+  agreements: string[];
+  /** Those the organisation has already: an import replaces them when asked to, and is refused otherwise. */
+  existingAgreements: string[];
+  sources: number;
+  /** How many of the document's sources the organisation has already: an import gives them the document's values. */
+  existingSources: number;
+}
+
+export type CheckDocumentResult = { ok: true; check: ImportCheck } | { ok: false; errors: InterchangeIssue[] };
+
+/**
+ * Validates a document as importDocument does and says what importing it would do, writing nothing. Allowed to
+ * whoever may import into the organisation (`organisation:import`), decided the same way as importDataset.
+ */
+export async function checkImportDocument(viewer: Viewer, orgSlug: string, text: string): Promise<CheckDocumentResult> {
+  const parsed = parseInterchangeText(text);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const { dataset } = parsed;
+  const slugs = dataset.agreements.map((a) => a.slug);
+  const check: ImportCheck = {
+    organisationExists: false,
+    agreements: slugs,
+    existingAgreements: [],
+    sources: dataset.sources.length,
+    existingSources: 0,
+  };
+  const db = await getDb();
+  const found = await db.organisation.findUnique({ where: { slug: orgSlug }, select: { id: true } });
+  if (found === null) {
+    // As importDataset: only who may create an organisation learns that it does not exist yet.
+    if (!can(viewer, "organisation:create", {})) throw new NotFoundError(`There is no organisation "${orgSlug}".`);
+    return { ok: true, check };
+  }
+  const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug, "organisation:import");
+  const [existingAgreements, existingSources] = await Promise.all([
+    db.agreement.findMany({ where: { organisationId: organisation.id, slug: { in: slugs } }, select: { slug: true } }),
+    db.source.count({ where: { organisationId: organisation.id, key: { in: dataset.sources.map((s) => s.id) } } }),
+  ]);
+  return {
+    ok: true,
+    check: { ...check, organisationExists: true, existingAgreements: sortedSlugs(existingAgreements), existingSources },
+  };
 }

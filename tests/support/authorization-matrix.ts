@@ -356,6 +356,9 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   ],
   "import-dataset.importDocument": org(WRITERS, (ctx) => [ctx.org, ctx.importText()]),
   "import-dataset.importDataset": org(WRITERS, (ctx) => [ctx.org, datasetOf(ctx.importText())]),
+  "import-dataset.checkImportDocument": org(WRITERS, (ctx) => [ctx.org, ctx.importText()], {
+    note: "writes nothing, but tells which agreements and sources the organisation has: importers only",
+  }),
 
   // -- people --
   "users.createUser": {
@@ -419,6 +422,10 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/w/[org]/members/actions.ts#revokeInviteAction": { delegates: ["members.revokeInvite"] },
   "app/w/[org]/members/actions.ts#changeRoleAction": { delegates: ["members.changeRole"] },
   "app/w/[org]/members/actions.ts#removeMemberAction": { delegates: ["members.removeMember"] },
+  "app/w/[org]/data/actions.ts#importDocumentAction": {
+    delegates: ["import-dataset.importDocument", "import-dataset.checkImportDocument"],
+  },
+  "app/w/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
   "app/invite/[token]/actions.ts#acceptInviteAction": { viaInviteToken: ["members.acceptInvite"] },
   "app/invite/[token]/actions.ts#signUpWithInviteAction": { viaInviteToken: ["members.signUpWithInvite"] },
   "app/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
