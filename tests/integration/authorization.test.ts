@@ -19,6 +19,7 @@ import { ANONYMOUS, systemViewer, type Role, type Viewer } from "@/lib/auth/view
 import * as commandsModule from "@/lib/data/commands";
 import * as commentsModule from "@/lib/data/comments";
 import { NotFoundError } from "@/lib/data/errors";
+import * as healthDocumentModule from "@/lib/data/health-document";
 import * as historyModule from "@/lib/data/history";
 import * as importModule from "@/lib/data/import-dataset";
 import * as loadModule from "@/lib/data/load-dataset";
@@ -96,6 +97,7 @@ const MODULES: Record<SurfaceModule, Record<string, unknown>> = {
   history: historyModule,
   workspace: workspaceModule,
   "load-dataset": loadModule,
+  "health-document": healthDocumentModule,
   "import-dataset": importModule,
   users: usersModule,
   public: publicModule,
@@ -109,6 +111,7 @@ const MODULE_FILES: Record<SurfaceModule, string> = {
   history: "lib/data/history.ts",
   workspace: "lib/data/workspace.ts",
   "load-dataset": "lib/data/load-dataset.ts",
+  "health-document": "lib/data/health-document.ts",
   "import-dataset": "lib/data/import-dataset.ts",
   users: "lib/data/users.ts",
   public: "lib/data/public.ts",

@@ -136,6 +136,7 @@ export const SURFACE_MODULES = [
   "history",
   "workspace",
   "load-dataset",
+  "health-document",
   "import-dataset",
   "users",
   "public",
@@ -353,6 +354,16 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "load-dataset.loadDataset": [
     org(WRITERS, (ctx) => [ctx.org], { label: "export" }),
     org(PUBLIC, (ctx) => [ctx.org, { publicOnly: true }], { label: "publicOnly" }),
+  ],
+  "health-document.getHealthDocument": [
+    org(WRITERS, (ctx) => [ctx.org, { asOf: "2025-11-21" }], {
+      label: "whole organisation",
+      note: "drafts included, as `npm run health` prints them: those who may export",
+    }),
+    org(PUBLIC, (ctx) => [ctx.org, { asOf: "2025-11-21", agreement: ctx.agreement, publicOnly: true }], {
+      label: "publicOnly",
+      note: "the open-data API's /health: a published agreement, to anyone",
+    }),
   ],
   "import-dataset.importDocument": org(WRITERS, (ctx) => [ctx.org, ctx.importText()]),
   "import-dataset.importDataset": org(WRITERS, (ctx) => [ctx.org, datasetOf(ctx.importText())]),
