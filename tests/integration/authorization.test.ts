@@ -422,6 +422,20 @@ describe.each(engines)("authorization matrix on %s", (_engine, create) => {
           expect(entry.publicByDesign, key).toMatch(/^auth:/);
           continue;
         }
+        if ("noData" in entry) {
+          // The export's own statement (up to the next blank line) calls no data-layer operation.
+          const [file = "", name = ""] = key.split("#");
+          const source = entryPoints.get(key) ?? "";
+          const start = source.search(new RegExp(`^export\\s+(?:async\\s+)?(?:const|function)\\s+${name}\\b`, "m"));
+          expect(start, `${key} is exported by ${file}`).toBeGreaterThanOrEqual(0);
+          const end = source.indexOf("\n\n", start);
+          const statement = source.slice(start, end < 0 ? undefined : end);
+          for (const operation of operations.keys()) {
+            const fn = operation.split(".").pop() ?? operation;
+            expect(new RegExp(`\\b${fn}\\b`).test(statement), `${key} calls ${operation}`).toBe(false);
+          }
+          continue;
+        }
         const viaToken = "viaInviteToken" in entry;
         const delegates = viaToken ? entry.viaInviteToken : entry.delegates;
         expect(delegates.length, key).toBeGreaterThan(0);

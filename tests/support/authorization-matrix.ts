@@ -403,7 +403,9 @@ export type EntryPoint =
   | { readonly delegates: readonly string[] }
   /** Operation keys of OPERATIONS, exempt ones, whose capability is an invite link rather than a viewer. */
   | { readonly viaInviteToken: readonly string[] }
-  | { readonly publicByDesign: string };
+  | { readonly publicByDesign: string }
+  /** Answers without reading any record (a CORS preflight, the OpenAPI document), with the reason. */
+  | { readonly noData: string };
 
 /** Every exported function of a "use server" file and every HTTP method of a route handler: "file#export". */
 export const ENTRY_POINTS: Record<string, EntryPoint> = {
@@ -434,5 +436,20 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/invite/[token]/actions.ts#signUpWithInviteAction": { viaInviteToken: ["members.signUpWithInvite"] },
   "app/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
   "app/api/auth/[...nextauth]/route.ts#GET": { publicByDesign: "auth: NextAuth's sign-in endpoints" },
+  // The open-data API (lib/http): published data, read with the anonymous viewer.
+  "app/api/v1/[org]/agreements/route.ts#GET": { delegates: ["public.getPublishedOrganisation"] },
+  "app/api/v1/[org]/agreements/route.ts#OPTIONS": { noData: "CORS preflight" },
+  "app/api/v1/[org]/agreements/[agreement]/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
+  "app/api/v1/[org]/agreements/[agreement]/route.ts#OPTIONS": { noData: "CORS preflight" },
+  "app/api/v1/[org]/agreements/[agreement]/health/route.ts#GET": { delegates: ["health-document.getHealthDocument"] },
+  "app/api/v1/[org]/agreements/[agreement]/health/route.ts#OPTIONS": { noData: "CORS preflight" },
+  "app/api/v1/[org]/agreements/[agreement]/milestones.csv/route.ts#GET": {
+    delegates: ["public.getPublishedAgreement"],
+  },
+  "app/api/v1/[org]/agreements/[agreement]/milestones.csv/route.ts#OPTIONS": { noData: "CORS preflight" },
+  "app/api/v1/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
+  "app/api/v1/[org]/export/route.ts#OPTIONS": { noData: "CORS preflight" },
+  "app/api/v1/openapi.json/route.ts#GET": { noData: "the OpenAPI document: generated from the code" },
+  "app/api/v1/openapi.json/route.ts#OPTIONS": { noData: "CORS preflight" },
   "app/api/auth/[...nextauth]/route.ts#POST": { publicByDesign: "auth: NextAuth's sign-in endpoints" },
 };
