@@ -8,6 +8,7 @@ import { HealthCounts } from "./HealthCounts";
 import { AgreementFacts } from "./AgreementFacts";
 import { MethodNote } from "./MethodNote";
 import { milestoneKey, type MilestoneView } from "./milestone-view";
+import { OpenDataLinks } from "./OpenDataLinks";
 import { StalledMilestones } from "./StalledMilestones";
 
 export interface ScorecardProps {
@@ -151,6 +152,13 @@ export function Scorecard({
           Method
         </h2>
         <MethodNote settings={agreement.settings} />
+      </section>
+
+      <section aria-labelledby="open-data" className="mt-6">
+        <h2 id="open-data" className="mb-2 text-lg font-bold">
+          Data
+        </h2>
+        <OpenDataLinks orgSlug={organisation.slug} agreementSlug={agreement.slug} asOf={asOf} />
       </section>
     </>
   );

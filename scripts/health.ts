@@ -4,9 +4,7 @@
  */
 import { z } from "zod";
 import { systemViewer } from "@/lib/auth/viewer";
-import { NotFoundError } from "@/lib/data/errors";
-import { loadDataset } from "@/lib/data/load-dataset";
-import { evaluateDataset } from "@/lib/domain/health";
+import { getHealthDocument } from "@/lib/data/health-document";
 import { asOfSchema, orgSlugSchema, parseCommandLine, runCommand } from "./lib/cli";
 import { cliActor } from "./lib/actor";
 import { formatHealthTable } from "./lib/health-table";
@@ -31,12 +29,9 @@ await runCommand(async () => {
       positionals: z.array(z.string()).max(0, "takes no positional arguments"),
     }),
   );
-  const dataset = await loadDataset(systemViewer(cliActor()), args.org, {
+  const { dataset, document } = await getHealthDocument(systemViewer(cliActor()), args.org, {
+    asOf: args["as-of"],
     ...(args.agreement === undefined ? {} : { agreement: args.agreement }),
   });
-  if (args.agreement !== undefined && dataset.agreements.length === 0) {
-    throw new NotFoundError(`The organisation "${args.org}" has no agreement "${args.agreement}".`);
-  }
-  const document = evaluateDataset(dataset, args["as-of"]);
   process.stdout.write(args.json ? `${JSON.stringify(document, null, 2)}\n` : formatHealthTable(dataset, document));
 });

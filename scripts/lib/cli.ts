@@ -8,7 +8,6 @@ import { closeDb } from "@/lib/db/client";
 import { DatabaseUnavailableError, MigrationError } from "@/lib/db/errors";
 import { ForbiddenError } from "@/lib/auth/policy";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { isIsoDay } from "@/lib/domain/dates";
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -18,9 +17,8 @@ export const orgSlugSchema = z
   .string({ error: (issue) => (issue.input === undefined ? "is required" : "expected text") })
   .regex(/^[a-z0-9-]{1,80}$/, "expected an organisation slug ([a-z0-9-], 1–80 characters)");
 
-export const asOfSchema = z
-  .string()
-  .refine(isIsoDay, { error: (issue) => `expected a day YYYY-MM-DD, got "${String(issue.input)}"` });
+/** The day of `--as-of`: the open-data API's `asOf` schema, so that both refuse the same values in the same words. */
+export { asOfSchema } from "@/lib/domain/api/params";
 
 /** Parses argv with node's parser, then validates the values with `schema`; errors name the option. */
 export function parseCommandLine<S extends z.ZodType>(

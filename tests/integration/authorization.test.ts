@@ -19,6 +19,7 @@ import { ANONYMOUS, systemViewer, type Role, type Viewer } from "@/lib/auth/view
 import * as commandsModule from "@/lib/data/commands";
 import * as commentsModule from "@/lib/data/comments";
 import { NotFoundError } from "@/lib/data/errors";
+import * as healthDocumentModule from "@/lib/data/health-document";
 import * as historyModule from "@/lib/data/history";
 import * as importModule from "@/lib/data/import-dataset";
 import * as loadModule from "@/lib/data/load-dataset";
@@ -96,6 +97,7 @@ const MODULES: Record<SurfaceModule, Record<string, unknown>> = {
   history: historyModule,
   workspace: workspaceModule,
   "load-dataset": loadModule,
+  "health-document": healthDocumentModule,
   "import-dataset": importModule,
   users: usersModule,
   public: publicModule,
@@ -109,6 +111,7 @@ const MODULE_FILES: Record<SurfaceModule, string> = {
   history: "lib/data/history.ts",
   workspace: "lib/data/workspace.ts",
   "load-dataset": "lib/data/load-dataset.ts",
+  "health-document": "lib/data/health-document.ts",
   "import-dataset": "lib/data/import-dataset.ts",
   users: "lib/data/users.ts",
   public: "lib/data/public.ts",
@@ -417,6 +420,20 @@ describe.each(engines)("authorization matrix on %s", (_engine, create) => {
       for (const [key, entry] of Object.entries(ENTRY_POINTS)) {
         if ("publicByDesign" in entry) {
           expect(entry.publicByDesign, key).toMatch(/^auth:/);
+          continue;
+        }
+        if ("noData" in entry) {
+          // The export's own statement (up to the next blank line) calls no data-layer operation.
+          const [file = "", name = ""] = key.split("#");
+          const source = entryPoints.get(key) ?? "";
+          const start = source.search(new RegExp(`^export\\s+(?:async\\s+)?(?:const|function)\\s+${name}\\b`, "m"));
+          expect(start, `${key} is exported by ${file}`).toBeGreaterThanOrEqual(0);
+          const end = source.indexOf("\n\n", start);
+          const statement = source.slice(start, end < 0 ? undefined : end);
+          for (const operation of operations.keys()) {
+            const fn = operation.split(".").pop() ?? operation;
+            expect(new RegExp(`\\b${fn}\\b`).test(statement), `${key} calls ${operation}`).toBe(false);
+          }
           continue;
         }
         const viaToken = "viaInviteToken" in entry;

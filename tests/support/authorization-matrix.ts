@@ -136,6 +136,7 @@ export const SURFACE_MODULES = [
   "history",
   "workspace",
   "load-dataset",
+  "health-document",
   "import-dataset",
   "users",
   "public",
@@ -354,6 +355,16 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
     org(WRITERS, (ctx) => [ctx.org], { label: "export" }),
     org(PUBLIC, (ctx) => [ctx.org, { publicOnly: true }], { label: "publicOnly" }),
   ],
+  "health-document.getHealthDocument": [
+    org(WRITERS, (ctx) => [ctx.org, { asOf: "2025-11-21" }], {
+      label: "whole organisation",
+      note: "drafts included, as `npm run health` prints them: those who may export",
+    }),
+    org(PUBLIC, (ctx) => [ctx.org, { asOf: "2025-11-21", agreement: ctx.agreement, publicOnly: true }], {
+      label: "publicOnly",
+      note: "the open-data API's /health: a published agreement, to anyone",
+    }),
+  ],
   "import-dataset.importDocument": org(WRITERS, (ctx) => [ctx.org, ctx.importText()]),
   "import-dataset.importDataset": org(WRITERS, (ctx) => [ctx.org, datasetOf(ctx.importText())]),
   "import-dataset.checkImportDocument": org(WRITERS, (ctx) => [ctx.org, ctx.importText()], {
@@ -395,7 +406,9 @@ export type EntryPoint =
   | { readonly delegates: readonly string[] }
   /** Operation keys of OPERATIONS, exempt ones, whose capability is an invite link rather than a viewer. */
   | { readonly viaInviteToken: readonly string[] }
-  | { readonly publicByDesign: string };
+  | { readonly publicByDesign: string }
+  /** Answers without reading any record (a CORS preflight, the OpenAPI document), with the reason. */
+  | { readonly noData: string };
 
 /** Every exported function of a "use server" file and every HTTP method of a route handler: "file#export". */
 export const ENTRY_POINTS: Record<string, EntryPoint> = {
@@ -430,5 +443,20 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/invite/[token]/actions.ts#signUpWithInviteAction": { viaInviteToken: ["members.signUpWithInvite"] },
   "app/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
   "app/api/auth/[...nextauth]/route.ts#GET": { publicByDesign: "auth: NextAuth's sign-in endpoints" },
+  // The open-data API (lib/http): published data, read with the anonymous viewer.
+  "app/api/v1/[org]/agreements/route.ts#GET": { delegates: ["public.getPublishedOrganisation"] },
+  "app/api/v1/[org]/agreements/route.ts#OPTIONS": { noData: "CORS preflight" },
+  "app/api/v1/[org]/agreements/[agreement]/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
+  "app/api/v1/[org]/agreements/[agreement]/route.ts#OPTIONS": { noData: "CORS preflight" },
+  "app/api/v1/[org]/agreements/[agreement]/health/route.ts#GET": { delegates: ["health-document.getHealthDocument"] },
+  "app/api/v1/[org]/agreements/[agreement]/health/route.ts#OPTIONS": { noData: "CORS preflight" },
+  "app/api/v1/[org]/agreements/[agreement]/milestones.csv/route.ts#GET": {
+    delegates: ["public.getPublishedAgreement"],
+  },
+  "app/api/v1/[org]/agreements/[agreement]/milestones.csv/route.ts#OPTIONS": { noData: "CORS preflight" },
+  "app/api/v1/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
+  "app/api/v1/[org]/export/route.ts#OPTIONS": { noData: "CORS preflight" },
+  "app/api/v1/openapi.json/route.ts#GET": { noData: "the OpenAPI document: generated from the code" },
+  "app/api/v1/openapi.json/route.ts#OPTIONS": { noData: "CORS preflight" },
   "app/api/auth/[...nextauth]/route.ts#POST": { publicByDesign: "auth: NextAuth's sign-in endpoints" },
 };

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { milestoneKey, type MilestoneView } from "@/components/milestone-view";
 import { Scorecard } from "@/components/Scorecard";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { getPublishedAgreement } from "@/lib/data/public";
 import { isIsoDay } from "@/lib/domain/dates";
-import { agreementContext, evaluateAgreement, indexSources, milestoneState } from "@/lib/domain/health";
+import { scorecardAt } from "@/lib/domain/scorecard";
 
 interface ScorecardPageProps {
   params: Promise<{ org: string; agreement: string }>;
@@ -48,14 +47,7 @@ export default async function ScorecardPage({ params, searchParams }: ScorecardP
   if (!found) notFound();
   const { organisation, agreement, sources } = found;
 
-  const sourceIndex = indexSources(sources);
-  const health = evaluateAgreement(agreement, asOf, sourceIndex);
-  const context = agreementContext(agreement, sourceIndex);
-  const milestoneViews = new Map<string, MilestoneView>(
-    agreement.commitments.flatMap((c) =>
-      c.milestones.map((m) => [milestoneKey(c.id, m.id), milestoneState(m, asOf, context)] as const),
-    ),
-  );
+  const { health, milestones } = scorecardAt(agreement, sources, asOf);
 
   return (
     <Scorecard
@@ -63,7 +55,7 @@ export default async function ScorecardPage({ params, searchParams }: ScorecardP
       agreement={agreement}
       sources={sources}
       health={health}
-      milestoneViews={milestoneViews}
+      milestoneViews={milestones}
       asOf={asOf}
       isToday={isToday}
       rejectedAsOf={rejected}
