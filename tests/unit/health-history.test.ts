@@ -10,12 +10,15 @@ import {
   type AgreementContext,
   agreementContext,
   agreementHealthHistory,
+  commitmentHealthHistory,
+  evaluateCommitment,
   evaluateMilestone,
   indexSources,
   milestoneHealthHistory,
 } from "@/lib/domain/health";
 import {
   type Agreement,
+  type Commitment,
   type HealthHistoryEntry,
   type Milestone,
   type MilestoneHealth,
@@ -364,5 +367,56 @@ describe("properties", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  test("a commitment's history holds its health between entries and changes health at each one", () => {
+    fc.assert(
+      fc.property(fc.array(milestoneArb, { minLength: 1, maxLength: 3 }), contextArb, (milestones, ctx) => {
+        const c: Commitment = {
+          id: "c",
+          title: "t",
+          description: "",
+          responsible: "joint",
+          owner: "o",
+          tags: [],
+          weight: 1,
+          indicators: [],
+          milestones: milestones.map((m, i) => ({ ...m, id: `m${i}` })),
+        };
+        const until = isoFromDayNumber(BASE + 600);
+        const history = commitmentHealthHistory(c, until, ctx);
+        expect(history.length).toBeGreaterThan(0);
+        for (let i = 1; i < history.length; i++) expect(history[i]!.health).not.toBe(history[i - 1]!.health);
+        let next = 0;
+        let current = history[0]!;
+        for (let n = dayNumber(history[0]!.date); n <= BASE + 600; n++) {
+          const day = isoFromDayNumber(n);
+          const h = evaluateCommitment(c, day, ctx);
+          if (next < history.length && history[next]!.date === day) {
+            current = history[next++]!;
+            expect(current).toEqual({ date: day, health: h.health, progress: h.progress, score: h.score });
+          } else {
+            expect(h.health, day).toBe(current.health);
+          }
+        }
+        expect(next).toBe(history.length);
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  test("a commitment with no milestone has no history", () => {
+    const c: Commitment = {
+      id: "c",
+      title: "t",
+      description: "",
+      responsible: "joint",
+      owner: "o",
+      tags: [],
+      weight: 1,
+      indicators: [],
+      milestones: [],
+    };
+    expect(commitmentHealthHistory(c, "2026-01-01", context())).toEqual([]);
   });
 });

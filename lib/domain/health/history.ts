@@ -10,7 +10,15 @@
  * Between two of them every rule reads the same records and compares T with the same thresholds.
  */
 import { periodStart } from "../dates";
-import type { Agreement, Health, HealthHistoryEntry, Milestone } from "../types";
+import type {
+  Agreement,
+  Commitment,
+  CommitmentHealthHistoryEntry,
+  Health,
+  HealthHistoryEntry,
+  Milestone,
+} from "../types";
+import { commitmentAt } from "./aggregate";
 import { type AgreementContext, type SourceIndex, agreementContext } from "./context";
 import { asOfDay, dayOf, endOf, isoOf } from "./days";
 import {
@@ -110,4 +118,30 @@ export function agreementHealthHistory(
     }
   }
   return out;
+}
+
+/**
+ * The commitment's health history up to `until`, oldest first: an entry wherever its health changes. A commitment's
+ * health is a function of its milestones' healths alone, so it can only change on a date where one of their
+ * histories has an entry; each entry is evaluateCommitment at that date (the scorecard's own computation). A
+ * commitment with no milestone has no history.
+ */
+export function commitmentHealthHistory(
+  c: Commitment,
+  until: string,
+  ctx: AgreementContext,
+): CommitmentHealthHistoryEntry[] {
+  asOfDay(until, "until");
+  const dates = new Set<string>();
+  for (const m of c.milestones) for (const entry of milestoneHealthHistory(m, until, ctx)) dates.add(entry.date);
+  const history: CommitmentHealthHistoryEntry[] = [];
+  let health: Health | null = null;
+  for (const T of [...dates].sort()) {
+    const h = commitmentAt(c, T, dayOf(T), ctx);
+    if (h.health !== health) {
+      health = h.health;
+      history.push({ date: T, health: h.health, progress: h.progress, score: h.score });
+    }
+  }
+  return history;
 }
