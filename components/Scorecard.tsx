@@ -20,8 +20,8 @@ export interface ScorecardProps {
   /** The day shown, `YYYY-MM-DD`. */
   asOf: string;
   isToday: boolean;
-  /** The reader's asOf when it was not a date (the page then shows today). */
-  rejectedAsOf: string | null;
+  /** Why the reader's asOf was refused (the page then shows today); null when it was not. */
+  asOfError: string | null;
 }
 
 /**
@@ -58,7 +58,7 @@ export function Scorecard({
   milestoneViews,
   asOf,
   isToday,
-  rejectedAsOf,
+  asOfError,
 }: ScorecardProps) {
   const path = `/${organisation.slug}/${agreement.slug}`;
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
@@ -83,12 +83,12 @@ export function Scorecard({
       </header>
 
       <div className="mt-6 rounded-xl border-2 border-stone-800 bg-white p-4 sm:p-5">
-        {rejectedAsOf !== null ? (
+        {asOfError !== null ? (
           <p
             role="alert"
             className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium [overflow-wrap:anywhere] text-red-950"
           >
-            {`"${rejectedAsOf}" is not a date; use YYYY-MM-DD. Showing today instead.`}
+            {`${asOfError} Showing today instead.`}
           </p>
         ) : null}
         <AsOfForm action={path} asOf={asOf} isToday={isToday} />
