@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { milestoneAnchors } from "@/lib/urls";
 import type { Agreement, AgreementHealth, Source } from "@/lib/domain/types";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
@@ -7,7 +8,7 @@ import { ComplianceCard } from "./ComplianceCard";
 import { HealthCounts } from "./HealthCounts";
 import { AgreementFacts } from "./AgreementFacts";
 import { MethodNote } from "./MethodNote";
-import { milestoneKey, type MilestoneView } from "./milestone-view";
+import type { MilestoneView } from "./milestone-view";
 import { StalledMilestones } from "./StalledMilestones";
 
 export interface ScorecardProps {
@@ -22,23 +23,6 @@ export interface ScorecardProps {
   isToday: boolean;
   /** Why the reader's asOf was refused (the page then shows today); null when it was not. */
   asOfError: string | null;
-}
-
-/**
- * Element ids of milestones: `milestone-<id>`, unless two commitments of the agreement share a milestone id, in which
- * case both are qualified by their commitment (`milestone-<commitment>-<id>`) so that ids stay unique on the page.
- */
-function milestoneDomIds(agreement: Agreement): Map<string, string> {
-  const seen = new Map<string, number>();
-  for (const c of agreement.commitments) for (const m of c.milestones) seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
-  const ids = new Map<string, string>();
-  for (const c of agreement.commitments) {
-    for (const m of c.milestones) {
-      const shared = (seen.get(m.id) ?? 0) > 1;
-      ids.set(milestoneKey(c.id, m.id), shared ? `milestone-${c.id}-${m.id}` : `milestone-${m.id}`);
-    }
-  }
-  return ids;
 }
 
 function SectionHeading({ id, children }: { id: string; children: ReactNode }) {
@@ -62,7 +46,7 @@ export function Scorecard({
 }: ScorecardProps) {
   const path = `/${organisation.slug}/${agreement.slug}`;
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
-  const domIds = milestoneDomIds(agreement);
+  const domIds = milestoneAnchors(agreement);
   const commitmentHealth = new Map(health.commitments.map((c) => [c.id, c]));
 
   return (
