@@ -2,6 +2,7 @@
  * The public addresses: pages, the anchors in them, and the feeds. One module, so that the scorecard, the changes
  * page, the Atom feeds and the tests link to the same places.
  */
+import type { ChangeEntry } from "@/lib/domain/changelog";
 import { recordKey } from "@/lib/domain/schemas/comments";
 import type { Agreement } from "@/lib/domain/types";
 
@@ -51,4 +52,36 @@ export function milestoneAnchors(agreement: Agreement): Map<string, string> {
     }
   }
   return ids;
+}
+
+/**
+ * Where a change points, on the changes page and in the feeds: the scorecard as it stood on the change's day, at the
+ * milestone (or commitment) concerned. `anchors` is milestoneAnchors of the change's agreement.
+ */
+export function changeEntryPath(org: string, entry: ChangeEntry, anchors: ReadonlyMap<string, string>): string {
+  const anchor =
+    entry.milestone === null
+      ? commitmentAnchor(entry.commitment.id)
+      : (anchors.get(recordKey(entry.commitment.id, entry.milestone.id)) ?? `milestone-${entry.milestone.id}`);
+  return scorecardPath(org, entry.agreement.slug, { asOf: entry.date, anchor });
+}
+
+/** The element id of a change on the changes page. */
+export function changeAnchor(entry: ChangeEntry): string {
+  return `change-${entry.id}`;
+}
+
+/**
+ * The `alternates` of a page's metadata that announce its Atom feeds (`<link rel="alternate"
+ * type="application/atom+xml">`): the agreement's, when given, then the organisation's.
+ */
+export function feedAlternates(
+  organisation: { slug: string; name: string },
+  agreement?: { slug: string; title: string },
+): { types: { "application/atom+xml": Array<{ title: string; url: string }> } } {
+  const feeds = [{ title: `${organisation.name}: changes`, url: organisationFeedPath(organisation.slug) }];
+  if (agreement !== undefined) {
+    feeds.unshift({ title: `${agreement.title}: changes`, url: agreementFeedPath(organisation.slug, agreement.slug) });
+  }
+  return { types: { "application/atom+xml": feeds } };
 }

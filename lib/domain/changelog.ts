@@ -33,6 +33,13 @@ import type {
 export const CHANGE_KINDS = ["STATUS_UPDATE", "DEADLINE_CHANGE", "MILESTONE_HEALTH", "COMMITMENT_HEALTH"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
+  STATUS_UPDATE: "Status update",
+  DEADLINE_CHANGE: "Deadline change",
+  MILESTONE_HEALTH: "Milestone health",
+  COMMITMENT_HEALTH: "Commitment health",
+};
+
 /** How a deadline change moved the deadline in force before it (by the day each falls on). */
 export type DeadlineDirection = "SET" | "LATER" | "EARLIER" | "SAME";
 

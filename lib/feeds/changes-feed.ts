@@ -11,29 +11,19 @@
  * - Each entry links to the scorecard as it stood on that day, at the milestone (or commitment) concerned.
  */
 import { Feed } from "feed";
-import { type ChangeEntry, type ChangeKind, agreementChangelog, organisationChangelog } from "@/lib/domain/changelog";
+import {
+  CHANGE_KIND_LABELS,
+  type ChangeEntry,
+  agreementChangelog,
+  organisationChangelog,
+} from "@/lib/domain/changelog";
 import { formatPreciseDate } from "@/lib/domain/dates";
 import { indexSources } from "@/lib/domain/health";
-import { recordKey } from "@/lib/domain/schemas/comments";
 import type { Agreement, Source } from "@/lib/domain/types";
-import {
-  agreementFeedPath,
-  changesPath,
-  commitmentAnchor,
-  milestoneAnchors,
-  organisationFeedPath,
-  scorecardPath,
-} from "@/lib/urls";
+import { agreementFeedPath, changeEntryPath, changesPath, milestoneAnchors, organisationFeedPath } from "@/lib/urls";
 
 /** The year in every tag URI: a tag's date must never change, or every id would. */
 const TAG_DATE = "2025";
-
-export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
-  STATUS_UPDATE: "Status update",
-  DEADLINE_CHANGE: "Deadline change",
-  MILESTONE_HEALTH: "Milestone health",
-  COMMITMENT_HEALTH: "Commitment health",
-};
 
 export interface FeedContext {
   /** The site's origin as the reader reached it, e.g. `https://accordwatch.example.org`. */
@@ -56,15 +46,6 @@ function html(text: string): string {
     .replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;")
     .replaceAll("'", "&#39;");
-}
-
-/** Where an entry points: the scorecard as of its day, at the milestone or commitment it is about. */
-export function entryPath(org: string, entry: ChangeEntry, anchors: ReadonlyMap<string, string>): string {
-  const anchor =
-    entry.milestone === null
-      ? commitmentAnchor(entry.commitment.id)
-      : (anchors.get(recordKey(entry.commitment.id, entry.milestone.id)) ?? `milestone-${entry.milestone.id}`);
-  return scorecardPath(org, entry.agreement.slug, { asOf: entry.date, anchor });
 }
 
 function citation(source: Source): string {
@@ -124,7 +105,7 @@ function render(
       id: atomId(origin, `${org}/${entry.id}`),
       title: html(entry.title),
       // The only query parameter is asOf: the package escapes "&" in addresses itself, so there must be none.
-      link: `${origin}${entryPath(org, entry, anchors.get(entry.agreement.slug) ?? new Map())}`,
+      link: `${origin}${changeEntryPath(org, entry, anchors.get(entry.agreement.slug) ?? new Map())}`,
       date: midnight(entry.date),
       description: html(entry.summary),
       content: content(entry, sourcesById),
