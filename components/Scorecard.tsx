@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { milestoneAnchors } from "@/lib/urls";
+import Link from "next/link";
+import { agreementFeedPath, changesPath, milestoneAnchors } from "@/lib/urls";
 import type { Agreement, AgreementHealth, Source } from "@/lib/domain/types";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
@@ -64,6 +65,14 @@ export function Scorecard({
         <h1 className="mt-1 text-3xl font-bold text-balance sm:text-4xl">{agreement.title}</h1>
         <p className="mt-3 max-w-prose text-lg">{agreement.summary}</p>
         <AgreementFacts parties={agreement.parties} announced={agreement.announced} className="mt-4" />
+        <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+          <Link href={changesPath(organisation.slug, agreement.slug, isToday ? undefined : asOf)}>
+            What changed, day by day
+          </Link>
+          <a href={agreementFeedPath(organisation.slug, agreement.slug)} type="application/atom+xml">
+            Follow the changes (Atom feed)
+          </a>
+        </p>
       </header>
 
       <div className="mt-6 rounded-xl border-2 border-stone-800 bg-white p-4 sm:p-5">

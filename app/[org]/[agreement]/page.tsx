@@ -8,6 +8,7 @@ import { getPublishedAgreement } from "@/lib/data/public";
 import { todayUtc } from "@/lib/clock";
 import { agreementContext, evaluateAgreement, indexSources, milestoneState } from "@/lib/domain/health";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
+import { feedAlternates } from "@/lib/urls";
 
 interface ScorecardPageProps {
   params: Promise<{ org: string; agreement: string }>;
@@ -26,6 +27,7 @@ export async function generateMetadata({ params }: ScorecardPageProps): Promise<
   return {
     title: `${found.agreement.title} — ${found.organisation.name}`,
     description: found.agreement.summary,
+    alternates: feedAlternates(found.organisation, found.agreement),
   };
 }
 
