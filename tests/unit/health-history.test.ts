@@ -405,6 +405,31 @@ describe("properties", () => {
     );
   }, 60_000);
 
+  test("a commitment's history sees a milestone pass its deadline before that milestone's own history starts", () => {
+    // m0's history starts at the announcement (3 January), but its deadline of 1 January passed on 2 January: the
+    // commitment, whose history starts with m1's status update of 1 January, goes from At risk to Stalled that day.
+    const ctx: AgreementContext = { ...context(1, 0), announced: d("2025-01-03") };
+    const c: Commitment = {
+      id: "c",
+      title: "t",
+      description: "",
+      responsible: "joint",
+      owner: "o",
+      tags: [],
+      weight: 1,
+      indicators: [],
+      milestones: [
+        milestone({ id: "m0", deadline: "2025-01-01" }),
+        milestone({ id: "m1", updates: [["2025-01-01", "NOT_STARTED"]] }),
+      ],
+    };
+    expect(commitmentHealthHistory(c, "2025-01-10", ctx).map((e) => `${e.date} ${e.health}`)).toEqual([
+      "2025-01-01 AT_RISK",
+      "2025-01-02 STALLED",
+    ]);
+    expect(evaluateCommitment(c, "2025-01-02", ctx).health).toBe("STALLED");
+  });
+
   test("a commitment with no milestone has no history", () => {
     const c: Commitment = {
       id: "c",
