@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ChangeEntry } from "@/lib/domain/changelog";
 import { formatDay, formatPreciseDate } from "@/lib/domain/dates";
 import type { Agreement, Source } from "@/lib/domain/types";
-import { agreementFeedPath, changesPath, milestoneAnchors, scorecardPath } from "@/lib/urls";
+import { agreementFeedPath, changeEntryPath, changesPath, milestoneAnchors, scorecardPath } from "@/lib/urls";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { Changelog } from "./Changelog";
@@ -33,6 +33,7 @@ export function AgreementChanges({
   const org = organisation.slug;
   const scorecard = scorecardPath(org, agreement.slug, isToday ? {} : { asOf });
   const feed = agreementFeedPath(org, agreement.slug);
+  const anchors = milestoneAnchors(agreement);
 
   return (
     <>
@@ -86,10 +87,9 @@ export function AgreementChanges({
           </p>
         ) : (
           <Changelog
-            org={org}
             entries={entries}
             sourcesById={new Map(sources.map((s) => [s.id, s]))}
-            anchors={milestoneAnchors(agreement)}
+            hrefOf={(entry) => changeEntryPath(org, entry, anchors)}
           />
         )}
       </div>

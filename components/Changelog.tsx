@@ -2,18 +2,20 @@ import Link from "next/link";
 import { CHANGE_KIND_LABELS, type ChangeEntry } from "@/lib/domain/changelog";
 import { formatDay, formatPreciseDate } from "@/lib/domain/dates";
 import type { Source } from "@/lib/domain/types";
-import { changeAnchor, changeEntryPath } from "@/lib/urls";
+import { changeAnchor } from "@/lib/urls";
 import { HealthBadge } from "./HealthBadge";
 import { STATUS_LABELS } from "./labels";
 import { SourceCitation } from "./SourceCitation";
 
 interface ChangelogProps {
-  org: string;
-  /** Newest first, as lib/domain/changelog.ts gives them. */
+  /** Newest first, as lib/domain/changelog.ts gives them (of one agreement or several). */
   entries: readonly ChangeEntry[];
   sourcesById: ReadonlyMap<string, Source>;
-  /** milestoneAnchors of the agreement: where each entry links on the scorecard. */
-  anchors: ReadonlyMap<string, string>;
+  /**
+   * Where an entry's title links: on the public changes page, the scorecard as it stood that day (changeEntryPath);
+   * a member's view may link elsewhere (the workspace), since a server component can take a function.
+   */
+  hrefOf: (entry: ChangeEntry) => string;
 }
 
 /** Entries grouped by their day, in the order given. */
@@ -74,7 +76,7 @@ function ChangeDetail({ entry }: { entry: ChangeEntry }) {
   }
 }
 
-function ChangeItem({ org, entry, sourcesById, anchors }: Omit<ChangelogProps, "entries"> & { entry: ChangeEntry }) {
+function ChangeItem({ entry, sourcesById, hrefOf }: Omit<ChangelogProps, "entries"> & { entry: ChangeEntry }) {
   const cited = entry.sources.flatMap((id) => {
     const source = sourcesById.get(id);
     return source === undefined ? [] : [source];
@@ -84,7 +86,7 @@ function ChangeItem({ org, entry, sourcesById, anchors }: Omit<ChangelogProps, "
     <article aria-labelledby={titleId} className="rounded-lg border border-rule bg-white p-3 sm:p-4">
       <p className="text-xs font-semibold tracking-wide text-muted uppercase">{CHANGE_KIND_LABELS[entry.kind]}</p>
       <h3 id={titleId} className="mt-1 font-semibold">
-        <Link href={changeEntryPath(org, entry, anchors)}>{entry.title}</Link>
+        <Link href={hrefOf(entry)}>{entry.title}</Link>
       </h3>
       <div className="mt-2">
         <ChangeDetail entry={entry} />
@@ -106,8 +108,8 @@ function ChangeItem({ org, entry, sourcesById, anchors }: Omit<ChangelogProps, "
   );
 }
 
-/** The changelog by day, newest first; each entry links to the scorecard as it stood that day and cites its sources. */
-export function Changelog({ org, entries, sourcesById, anchors }: ChangelogProps) {
+/** The changelog by day, newest first; each entry links to where `hrefOf` says and cites its sources. */
+export function Changelog({ entries, sourcesById, hrefOf }: ChangelogProps) {
   return (
     <div className="space-y-8">
       {byDay(entries).map(([day, dayEntries]) => (
@@ -125,7 +127,7 @@ export function Changelog({ org, entries, sourcesById, anchors }: ChangelogProps
                 data-health-to={"health" in entry ? entry.health : undefined}
                 className="scroll-mt-4"
               >
-                <ChangeItem org={org} entry={entry} sourcesById={sourcesById} anchors={anchors} />
+                <ChangeItem entry={entry} sourcesById={sourcesById} hrefOf={hrefOf} />
               </li>
             ))}
           </ol>
