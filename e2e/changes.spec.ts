@@ -82,7 +82,10 @@ test("before the agreement was announced, the page says nothing has changed", as
 test("a malformed as-of date gets a message on the changes page, not an error page", async ({ page }) => {
   const response = await page.goto(`${changes}?asOf=2025-13-45`);
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole("alert")).toContainText('"2025-13-45" is not a date; use YYYY-MM-DD.');
+  // Next's route announcer is an alert too: the page's own is the one with text.
+  await expect(page.getByRole("alert").filter({ hasText: "is not a date" })).toContainText(
+    '"2025-13-45" is not a date; use YYYY-MM-DD.',
+  );
   await expect(page.locator(`[data-change-id="${stalledId}"]`)).toBeVisible();
 });
 
