@@ -7,10 +7,12 @@ interface AsOfFormProps {
   asOf: string;
   /** True when the date is today's default rather than one the reader asked for. */
   isToday: boolean;
+  /** The field's label. */
+  label?: string;
 }
 
 /** The as-of date, shown prominently, and a plain GET form to see the page as it stood on another day. */
-export function AsOfForm({ action, asOf, isToday }: AsOfFormProps) {
+export function AsOfForm({ action, asOf, isToday, label = "Show the scorecard as of" }: AsOfFormProps) {
   return (
     <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end sm:justify-between">
       <p className="text-2xl font-bold" data-as-of={asOf}>
@@ -20,7 +22,7 @@ export function AsOfForm({ action, asOf, isToday }: AsOfFormProps) {
       <form method="get" action={action} className="flex flex-wrap items-end gap-2" aria-label="Change the date">
         <div className="flex flex-col">
           <label htmlFor="asOf" className="text-sm font-medium">
-            Show the scorecard as of
+            {label}
           </label>
           <input
             id="asOf"

@@ -1,4 +1,5 @@
 import type { Commitment, CommitmentHealth, Source } from "@/lib/domain/types";
+import { commitmentAnchor } from "@/lib/urls";
 import { HealthBadge } from "./HealthBadge";
 import { IndicatorList } from "./IndicatorList";
 import { formatScore, responsibleLabel } from "./labels";
@@ -26,7 +27,7 @@ export function CommitmentCard({
   sourcesById,
   asOf,
 }: CommitmentCardProps) {
-  const domId = `commitment-${commitment.id}`;
+  const domId = commitmentAnchor(commitment.id);
   const titleId = `${domId}-title`;
   const progressId = `${domId}-progress`;
   const milestoneHealth = new Map(health.milestones.map((m) => [m.id, m]));

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
+import { agreementFeedPath, changesPath, milestoneAnchors } from "@/lib/urls";
 import type { Agreement, AgreementHealth, Source } from "@/lib/domain/types";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
@@ -7,7 +9,7 @@ import { ComplianceCard } from "./ComplianceCard";
 import { HealthCounts } from "./HealthCounts";
 import { AgreementFacts } from "./AgreementFacts";
 import { MethodNote } from "./MethodNote";
-import { milestoneKey, type MilestoneView } from "./milestone-view";
+import type { MilestoneView } from "./milestone-view";
 import { OpenDataLinks } from "./OpenDataLinks";
 import { StalledMilestones } from "./StalledMilestones";
 
@@ -21,25 +23,8 @@ export interface ScorecardProps {
   /** The day shown, `YYYY-MM-DD`. */
   asOf: string;
   isToday: boolean;
-  /** The reader's asOf when it was not a date (the page then shows today). */
-  rejectedAsOf: string | null;
-}
-
-/**
- * Element ids of milestones: `milestone-<id>`, unless two commitments of the agreement share a milestone id, in which
- * case both are qualified by their commitment (`milestone-<commitment>-<id>`) so that ids stay unique on the page.
- */
-function milestoneDomIds(agreement: Agreement): Map<string, string> {
-  const seen = new Map<string, number>();
-  for (const c of agreement.commitments) for (const m of c.milestones) seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
-  const ids = new Map<string, string>();
-  for (const c of agreement.commitments) {
-    for (const m of c.milestones) {
-      const shared = (seen.get(m.id) ?? 0) > 1;
-      ids.set(milestoneKey(c.id, m.id), shared ? `milestone-${c.id}-${m.id}` : `milestone-${m.id}`);
-    }
-  }
-  return ids;
+  /** Why the reader's asOf was refused (the page then shows today); null when it was not. */
+  asOfError: string | null;
 }
 
 function SectionHeading({ id, children }: { id: string; children: ReactNode }) {
@@ -59,11 +44,11 @@ export function Scorecard({
   milestoneViews,
   asOf,
   isToday,
-  rejectedAsOf,
+  asOfError,
 }: ScorecardProps) {
   const path = `/${organisation.slug}/${agreement.slug}`;
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
-  const domIds = milestoneDomIds(agreement);
+  const domIds = milestoneAnchors(agreement);
   const commitmentHealth = new Map(health.commitments.map((c) => [c.id, c]));
 
   return (
@@ -81,15 +66,23 @@ export function Scorecard({
         <h1 className="mt-1 text-3xl font-bold text-balance sm:text-4xl">{agreement.title}</h1>
         <p className="mt-3 max-w-prose text-lg">{agreement.summary}</p>
         <AgreementFacts parties={agreement.parties} announced={agreement.announced} className="mt-4" />
+        <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+          <Link href={changesPath(organisation.slug, agreement.slug, isToday ? undefined : asOf)}>
+            What changed, day by day
+          </Link>
+          <a href={agreementFeedPath(organisation.slug, agreement.slug)} type="application/atom+xml">
+            Follow the changes (Atom feed)
+          </a>
+        </p>
       </header>
 
       <div className="mt-6 rounded-xl border-2 border-stone-800 bg-white p-4 sm:p-5">
-        {rejectedAsOf !== null ? (
+        {asOfError !== null ? (
           <p
             role="alert"
             className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium [overflow-wrap:anywhere] text-red-950"
           >
-            {`"${rejectedAsOf}" is not a date; use YYYY-MM-DD. Showing today instead.`}
+            {`${asOfError} Showing today instead.`}
           </p>
         ) : null}
         <AsOfForm action={path} asOf={asOf} isToday={isToday} />

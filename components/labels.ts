@@ -4,16 +4,9 @@ import type { Role } from "@/lib/auth/viewer";
  * Symbols exist so that health is never told by colour alone (each is distinct in shape).
  */
 import { countryName } from "@/lib/domain/countries";
-import type { Flag, Health, PartyCode, Responsible, SourceKind, Stance, Status } from "@/lib/domain/types";
+import type { Health, PartyCode, Responsible, SourceKind, Stance } from "@/lib/domain/types";
 
-export const HEALTH_LABELS: Readonly<Record<Health, string>> = {
-  ON_TRACK: "On track",
-  AT_RISK: "At risk",
-  STALLED: "Stalled",
-  DONE: "Done",
-  PARTIAL: "Partial",
-  BROKEN: "Broken",
-};
+export { FLAG_LABELS, HEALTH_LABELS, STATUS_LABELS } from "@/lib/domain/labels";
 
 export const HEALTH_SYMBOLS: Readonly<Record<Health, string>> = {
   ON_TRACK: "●",
@@ -34,27 +27,11 @@ export const HEALTH_CLASSES: Readonly<Record<Health, string>> = {
   BROKEN: "border-red-700 bg-red-100 text-red-950",
 };
 
-export const FLAG_LABELS: Readonly<Record<Flag, string>> = {
-  OVERDUE: "Overdue",
-  CONTRADICTED: "Contradicted",
-  SLIPPED: "Slipped",
-  DORMANT: "Dormant",
-  DUE_SOON: "Due soon",
-};
-
 export const STANCE_LABELS: Readonly<Record<Stance, string>> = {
   SUPPORTS: "Supports",
   INDICATES_DELAY: "Indicates delay",
   CONTRADICTS: "Contradicts",
   NEUTRAL: "Neutral",
-};
-
-export const STATUS_LABELS: Readonly<Record<Status, string>> = {
-  NOT_STARTED: "Not started",
-  IN_PROGRESS: "In progress",
-  COMPLETE: "Complete",
-  PARTIAL: "Partial",
-  ABANDONED: "Abandoned",
 };
 
 export const SOURCE_KIND_LABELS: Readonly<Record<SourceKind, string>> = {

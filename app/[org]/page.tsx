@@ -5,6 +5,7 @@ import { AgreementList } from "@/components/AgreementList";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { getPublishedOrganisation } from "@/lib/data/public";
+import { feedAlternates, organisationFeedPath } from "@/lib/urls";
 
 interface OrganisationPageProps {
   params: Promise<{ org: string }>;
@@ -20,6 +21,7 @@ export async function generateMetadata({ params }: OrganisationPageProps): Promi
   return {
     title: found.organisation.name,
     description: `Scorecards published by ${found.organisation.name} on Accordwatch.`,
+    alternates: feedAlternates(found.organisation),
   };
 }
 
@@ -37,6 +39,11 @@ export default async function OrganisationPage({ params }: OrganisationPageProps
         Published scorecards: {agreements.length} {agreements.length === 1 ? "agreement" : "agreements"}.
       </p>
       <AgreementList orgSlug={organisation.slug} agreements={agreements} headingLevel={2} />
+      <p className="mt-6">
+        <a href={organisationFeedPath(organisation.slug)} type="application/atom+xml">
+          Follow every change to these scorecards (Atom feed)
+        </a>
+      </p>
     </>
   );
 }

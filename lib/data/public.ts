@@ -119,3 +119,36 @@ export async function getPublishedAgreement(
     sources: sources.map(toSource),
   };
 }
+
+/**
+ * An organisation's published agreements, each with its whole tree, and the sources they cite: what the
+ * organisation's public feed is built from. By title; null when the organisation does not exist or publishes nothing.
+ */
+export async function listPublishedAgreements(
+  viewer: Viewer,
+  orgSlug: string,
+): Promise<{ organisation: OrganisationSummary; agreements: Agreement[]; sources: Source[] } | null> {
+  authorize(viewer, "published:read", { organisation: orgSlug });
+  const db = await getDb();
+  const organisation = await db.organisation.findUnique({
+    where: { slug: orgSlug },
+    select: { id: true, slug: true, name: true },
+  });
+  if (organisation === null) return null;
+  const rows = await db.agreement.findMany({
+    where: { organisationId: organisation.id, published: true },
+    orderBy: [{ title: "asc" }, { slug: "asc" }],
+    include: agreementTree,
+  });
+  if (rows.length === 0) return null;
+  const agreements = rows.map(toAgreement);
+  const sources = await db.source.findMany({
+    where: { organisationId: organisation.id, key: { in: [...citedSourceIds(agreements)] } },
+    orderBy: { key: "asc" },
+  });
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    agreements,
+    sources: sources.map(toSource),
+  };
+}

@@ -5,4 +5,4 @@
 export { type AgreementContext, type SourceIndex, agreementContext, indexSources } from "./health/context";
 export { type MilestoneState, evaluateMilestone, milestoneState, shortQuote } from "./health/milestone";
 export { compareHealth, evaluateAgreement, evaluateCommitment, evaluateDataset } from "./health/aggregate";
-export { agreementHealthHistory, milestoneHealthHistory } from "./health/history";
+export { agreementHealthHistory, commitmentHealthHistory, milestoneHealthHistory } from "./health/history";

@@ -197,3 +197,12 @@ export interface HealthHistoryEntry {
   readonly health: Health;
   readonly flags: readonly RaisedFlag[];
 }
+
+/** One entry of a commitment's health history: its health from `date` until the next entry. */
+export interface CommitmentHealthHistoryEntry {
+  readonly date: string;
+  readonly health: Health;
+  /** Progress on that date, 0–100 (spec/health.md, "Commitment"). */
+  readonly progress: number;
+  readonly score: -1 | 0 | 1;
+}

@@ -390,6 +390,7 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "public.listPublishedAgreementsByOrganisation": { scope: "global", allow: ALL, args: () => [] },
   "public.getPublishedOrganisation": org(PUBLIC, (ctx) => [ctx.org]),
   "public.getPublishedAgreement": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
+  "public.listPublishedAgreements": org(PUBLIC, (ctx) => [ctx.org]),
 };
 
 /** importDataset takes the validated dataset of a document. */
@@ -442,6 +443,8 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/invite/[token]/actions.ts#acceptInviteAction": { viaInviteToken: ["members.acceptInvite"] },
   "app/invite/[token]/actions.ts#signUpWithInviteAction": { viaInviteToken: ["members.signUpWithInvite"] },
   "app/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
+  "app/[org]/feed.xml/route.ts#GET": { delegates: ["public.listPublishedAgreements"] },
+  "app/[org]/[agreement]/feed.xml/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
   "app/api/auth/[...nextauth]/route.ts#GET": { publicByDesign: "auth: NextAuth's sign-in endpoints" },
   // The open-data API (lib/http): published data, read with the anonymous viewer.
   "app/api/v1/[org]/agreements/route.ts#GET": { delegates: ["public.getPublishedOrganisation"] },

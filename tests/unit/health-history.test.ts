@@ -10,12 +10,15 @@ import {
   type AgreementContext,
   agreementContext,
   agreementHealthHistory,
+  commitmentHealthHistory,
+  evaluateCommitment,
   evaluateMilestone,
   indexSources,
   milestoneHealthHistory,
 } from "@/lib/domain/health";
 import {
   type Agreement,
+  type Commitment,
   type HealthHistoryEntry,
   type Milestone,
   type MilestoneHealth,
@@ -364,5 +367,81 @@ describe("properties", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  test("a commitment's history holds its health between entries and changes health at each one", () => {
+    fc.assert(
+      fc.property(fc.array(milestoneArb, { minLength: 1, maxLength: 3 }), contextArb, (milestones, ctx) => {
+        const c: Commitment = {
+          id: "c",
+          title: "t",
+          description: "",
+          responsible: "joint",
+          owner: "o",
+          tags: [],
+          weight: 1,
+          indicators: [],
+          milestones: milestones.map((m, i) => ({ ...m, id: `m${i}` })),
+        };
+        const until = isoFromDayNumber(BASE + 600);
+        const history = commitmentHealthHistory(c, until, ctx);
+        expect(history.length).toBeGreaterThan(0);
+        for (let i = 1; i < history.length; i++) expect(history[i]!.health).not.toBe(history[i - 1]!.health);
+        let next = 0;
+        let current = history[0]!;
+        for (let n = dayNumber(history[0]!.date); n <= BASE + 600; n++) {
+          const day = isoFromDayNumber(n);
+          const h = evaluateCommitment(c, day, ctx);
+          if (next < history.length && history[next]!.date === day) {
+            current = history[next++]!;
+            expect(current).toEqual({ date: day, health: h.health, progress: h.progress, score: h.score });
+          } else {
+            expect(h.health, day).toBe(current.health);
+          }
+        }
+        expect(next).toBe(history.length);
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  test("a commitment's history sees a milestone pass its deadline before that milestone's own history starts", () => {
+    // m0's history starts at the announcement (3 January), but its deadline of 1 January passed on 2 January: the
+    // commitment, whose history starts with m1's status update of 1 January, goes from At risk to Stalled that day.
+    const ctx: AgreementContext = { ...context(1, 0), announced: d("2025-01-03") };
+    const c: Commitment = {
+      id: "c",
+      title: "t",
+      description: "",
+      responsible: "joint",
+      owner: "o",
+      tags: [],
+      weight: 1,
+      indicators: [],
+      milestones: [
+        milestone({ id: "m0", deadline: "2025-01-01" }),
+        milestone({ id: "m1", updates: [["2025-01-01", "NOT_STARTED"]] }),
+      ],
+    };
+    expect(commitmentHealthHistory(c, "2025-01-10", ctx).map((e) => `${e.date} ${e.health}`)).toEqual([
+      "2025-01-01 AT_RISK",
+      "2025-01-02 STALLED",
+    ]);
+    expect(evaluateCommitment(c, "2025-01-02", ctx).health).toBe("STALLED");
+  });
+
+  test("a commitment with no milestone has no history", () => {
+    const c: Commitment = {
+      id: "c",
+      title: "t",
+      description: "",
+      responsible: "joint",
+      owner: "o",
+      tags: [],
+      weight: 1,
+      indicators: [],
+      milestones: [],
+    };
+    expect(commitmentHealthHistory(c, "2026-01-01", context())).toEqual([]);
   });
 });

@@ -4,8 +4,10 @@ import { cache } from "react";
 import { Scorecard } from "@/components/Scorecard";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { getPublishedAgreement } from "@/lib/data/public";
-import { isIsoDay } from "@/lib/domain/dates";
+import { todayUtc } from "@/lib/clock";
 import { scorecardAt } from "@/lib/domain/scorecard";
+import { resolveAsOf } from "@/lib/domain/schemas/as-of";
+import { feedAlternates } from "@/lib/urls";
 
 interface ScorecardPageProps {
   params: Promise<{ org: string; agreement: string }>;
@@ -17,18 +19,6 @@ const loadAgreement = cache((orgSlug: string, agreementSlug: string) =>
   getPublishedAgreement(ANONYMOUS, orgSlug, agreementSlug),
 );
 
-/**
- * The day to show: the reader's `asOf` when it is a real `YYYY-MM-DD`, else today (UTC). The domain never reads the
- * clock; this route does, once. An empty value (the form sent blank) is not an error.
- */
-function resolveAsOf(raw: string | string[] | undefined): { asOf: string; isToday: boolean; rejected: string | null } {
-  const today = new Date().toISOString().slice(0, 10);
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (value === undefined || value.trim() === "") return { asOf: today, isToday: true, rejected: null };
-  if (!isIsoDay(value)) return { asOf: today, isToday: true, rejected: value };
-  return { asOf: value, isToday: value === today, rejected: null };
-}
-
 export async function generateMetadata({ params }: ScorecardPageProps): Promise<Metadata> {
   const { org, agreement } = await params;
   const found = await loadAgreement(org, agreement);
@@ -36,12 +26,14 @@ export async function generateMetadata({ params }: ScorecardPageProps): Promise<
   return {
     title: `${found.agreement.title} — ${found.organisation.name}`,
     description: found.agreement.summary,
+    alternates: feedAlternates(found.organisation, found.agreement),
   };
 }
 
 export default async function ScorecardPage({ params, searchParams }: ScorecardPageProps) {
   const { org, agreement: agreementSlug } = await params;
-  const { asOf, isToday, rejected } = resolveAsOf((await searchParams).asOf);
+  // The day to show: the reader's `asOf` when it is a real day, else today (with a message saying why).
+  const { asOf, isToday, error } = resolveAsOf(await searchParams, todayUtc());
 
   const found = await loadAgreement(org, agreementSlug);
   if (!found) notFound();
@@ -58,7 +50,7 @@ export default async function ScorecardPage({ params, searchParams }: ScorecardP
       milestoneViews={milestones}
       asOf={asOf}
       isToday={isToday}
-      rejectedAsOf={rejected}
+      asOfError={error}
     />
   );
 }

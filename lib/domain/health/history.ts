@@ -10,7 +10,15 @@
  * Between two of them every rule reads the same records and compares T with the same thresholds.
  */
 import { periodStart } from "../dates";
-import type { Agreement, Health, HealthHistoryEntry, Milestone } from "../types";
+import type {
+  Agreement,
+  Commitment,
+  CommitmentHealthHistoryEntry,
+  Health,
+  HealthHistoryEntry,
+  Milestone,
+} from "../types";
+import { commitmentAt } from "./aggregate";
 import { type AgreementContext, type SourceIndex, agreementContext } from "./context";
 import { asOfDay, dayOf, endOf, isoOf } from "./days";
 import {
@@ -24,10 +32,9 @@ import {
   scanMilestone,
 } from "./milestone";
 
-function candidateDays(m: Milestone, untilDay: number, ctx: AgreementContext): number[] {
-  const { staleAfterDays, warnBeforeDays } = ctx.settings;
-  const announced = dayOf(periodStart(ctx.announced));
-  const activity: number[] = [announced];
+/** The days of the milestone's records: activity (announced, status updates, linked sources) and deadline changes. */
+function recordDays(m: Milestone, ctx: AgreementContext): { activity: number[]; known: number[] } {
+  const activity: number[] = [dayOf(periodStart(ctx.announced))];
   const known: number[] = [];
   for (const u of m.statusUpdates) activity.push(dayOf(periodStart(u.on)));
   for (const link of m.evidence) {
@@ -35,11 +42,26 @@ function candidateDays(m: Milestone, untilDay: number, ctx: AgreementContext): n
     if (source !== undefined) activity.push(dayOf(periodStart(source.published)));
   }
   for (const c of m.deadlineChanges) known.push(dayOf(periodStart(c.on)));
+  return { activity, known };
+}
 
-  // The history starts at the announced date, or at the milestone's earliest record when that is earlier.
-  let start = announced;
-  for (const d of activity) if (d < start) start = d;
-  for (const d of known) if (d < start) start = d;
+/** The history starts at the announced date, or at the milestone's earliest record when that is earlier. */
+function startOf(days: { activity: number[]; known: number[] }): number {
+  let start = days.activity[0]!; // the announced date
+  for (const d of days.activity) if (d < start) start = d;
+  for (const d of days.known) if (d < start) start = d;
+  return start;
+}
+
+/**
+ * Every day from the start to `untilDay` on which the milestone's health may change, the start included. The start
+ * is the milestone's own history start unless `from` is given (a commitment's, whose milestones may start earlier).
+ */
+function candidateDays(m: Milestone, untilDay: number, ctx: AgreementContext, from?: number): number[] {
+  const { staleAfterDays, warnBeforeDays } = ctx.settings;
+  const records = recordDays(m, ctx);
+  const { activity, known } = records;
+  const start = from ?? startOf(records);
   if (start > untilDay) return [];
 
   const days = new Set<number>([start]);
@@ -110,4 +132,36 @@ export function agreementHealthHistory(
     }
   }
   return out;
+}
+
+/**
+ * The commitment's health history up to `until`, oldest first: an entry wherever its health changes, from the
+ * earliest start of its milestones' histories. A commitment's health is a function of its milestones' healths
+ * alone, so it can only change on a day where one of them may change: the union of their candidate days from that
+ * common start (a milestone whose own history starts later may still change health before it, e.g. by passing a
+ * deadline). Each entry is evaluateCommitment at its day (the scorecard's own computation). A commitment with no
+ * milestone has no history.
+ */
+export function commitmentHealthHistory(
+  c: Commitment,
+  until: string,
+  ctx: AgreementContext,
+): CommitmentHealthHistoryEntry[] {
+  const untilDay = asOfDay(until, "until");
+  if (c.milestones.length === 0) return [];
+  let start = Infinity;
+  for (const m of c.milestones) start = Math.min(start, startOf(recordDays(m, ctx)));
+  const days = new Set<number>();
+  for (const m of c.milestones) for (const day of candidateDays(m, untilDay, ctx, start)) days.add(day);
+  const history: CommitmentHealthHistoryEntry[] = [];
+  let health: Health | null = null;
+  for (const day of [...days].sort((a, b) => a - b)) {
+    const T = isoOf(day);
+    const h = commitmentAt(c, T, day, ctx);
+    if (h.health !== health) {
+      health = h.health;
+      history.push({ date: T, health: h.health, progress: h.progress, score: h.score });
+    }
+  }
+  return history;
 }

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AgreementChanges } from "@/components/AgreementChanges";
+import { ANONYMOUS } from "@/lib/auth/viewer";
+import { todayUtc } from "@/lib/clock";
+import { getPublishedAgreement } from "@/lib/data/public";
+import { agreementChangelog } from "@/lib/domain/changelog";
+import { indexSources } from "@/lib/domain/health";
+import { resolveAsOf } from "@/lib/domain/schemas/as-of";
+import { feedAlternates } from "@/lib/urls";
+
+interface ChangesPageProps {
+  params: Promise<{ org: string; agreement: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+// One load per request, shared by generateMetadata and the page.
+const loadAgreement = cache((orgSlug: string, agreementSlug: string) =>
+  getPublishedAgreement(ANONYMOUS, orgSlug, agreementSlug),
+);
+
+export async function generateMetadata({ params }: ChangesPageProps): Promise<Metadata> {
+  const { org, agreement } = await params;
+  const found = await loadAgreement(org, agreement);
+  if (!found) return { title: "Not found" };
+  return {
+    title: `Changes: ${found.agreement.title} — ${found.organisation.name}`,
+    description: `What changed in “${found.agreement.title}”: status updates, deadline changes and health transitions.`,
+    alternates: feedAlternates(found.organisation, found.agreement),
+  };
+}
+
+/** `/{org}/{agreement}/changes[?asOf=YYYY-MM-DD]`: the published agreement's changelog up to a day. */
+export default async function ChangesPage({ params, searchParams }: ChangesPageProps) {
+  const { org, agreement: agreementSlug } = await params;
+  const { asOf, isToday, error } = resolveAsOf(await searchParams, todayUtc());
+
+  const found = await loadAgreement(org, agreementSlug);
+  if (!found) notFound();
+  const { organisation, agreement, sources } = found;
+  const entries = agreementChangelog(agreement, indexSources(sources), { until: asOf });
+
+  return (
+    <AgreementChanges
+      organisation={organisation}
+      agreement={agreement}
+      sources={sources}
+      entries={entries}
+      asOf={asOf}
+      isToday={isToday}
+      asOfError={error}
+    />
+  );
+}

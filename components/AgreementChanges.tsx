@@ -1,0 +1,98 @@
+import Link from "next/link";
+import type { ChangeEntry } from "@/lib/domain/changelog";
+import { formatDay, formatPreciseDate } from "@/lib/domain/dates";
+import type { Agreement, Source } from "@/lib/domain/types";
+import { agreementFeedPath, changeEntryPath, changesPath, milestoneAnchors, scorecardPath } from "@/lib/urls";
+import { AsOfForm } from "./AsOfForm";
+import { Breadcrumbs } from "./Breadcrumbs";
+import { Changelog } from "./Changelog";
+
+export interface AgreementChangesProps {
+  organisation: { slug: string; name: string };
+  agreement: Agreement;
+  sources: readonly Source[];
+  /** The agreement's changelog up to `asOf`, newest first. */
+  entries: readonly ChangeEntry[];
+  /** The day shown, `YYYY-MM-DD`. */
+  asOf: string;
+  isToday: boolean;
+  /** Why the reader's asOf was refused (the page then shows today); null when it was not. */
+  asOfError: string | null;
+}
+
+/** The public changelog of one agreement up to a day: what changed, when, and on which sources. */
+export function AgreementChanges({
+  organisation,
+  agreement,
+  sources,
+  entries,
+  asOf,
+  isToday,
+  asOfError,
+}: AgreementChangesProps) {
+  const org = organisation.slug;
+  const scorecard = scorecardPath(org, agreement.slug, isToday ? {} : { asOf });
+  const feed = agreementFeedPath(org, agreement.slug);
+  const anchors = milestoneAnchors(agreement);
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: "Accordwatch", href: "/" },
+          { label: organisation.name, href: `/${org}` },
+          { label: agreement.title, href: scorecard },
+          { label: "Changes" },
+        ]}
+      />
+
+      <header>
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Changes · {organisation.name}</p>
+        <h1 className="mt-1 text-3xl font-bold text-balance sm:text-4xl">{agreement.title}: what changed</h1>
+        <p className="mt-3 max-w-prose">
+          Status updates, deadline changes and health transitions, newest first. Each links to the scorecard as it stood
+          on that day, and health is computed from the dated records by the same rules as the scorecard.
+        </p>
+        <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
+          <Link href={scorecard}>Back to the scorecard</Link>
+          <a href={feed} type="application/atom+xml">
+            Follow these changes (Atom feed)
+          </a>
+        </p>
+      </header>
+
+      <div className="mt-6 rounded-xl border-2 border-stone-800 bg-white p-4 sm:p-5">
+        {asOfError !== null ? (
+          <p
+            role="alert"
+            className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium [overflow-wrap:anywhere] text-red-950"
+          >
+            {`${asOfError} Showing today instead.`}
+          </p>
+        ) : null}
+        <AsOfForm
+          action={changesPath(org, agreement.slug)}
+          asOf={asOf}
+          isToday={isToday}
+          label="Show the changes up to"
+        />
+      </div>
+
+      <div className="mt-8">
+        {entries.length === 0 ? (
+          <p data-empty-changelog className="text-muted">
+            Nothing has changed by {formatDay(asOf)}. The agreement was announced{" "}
+            {agreement.announced.precision === "DAY" ? "on" : "in"} {formatPreciseDate(agreement.announced)}; its
+            changes are listed here from then on.
+          </p>
+        ) : (
+          <Changelog
+            entries={entries}
+            sourcesById={new Map(sources.map((s) => [s.id, s]))}
+            hrefOf={(entry) => changeEntryPath(org, entry, anchors)}
+          />
+        )}
+      </div>
+    </>
+  );
+}

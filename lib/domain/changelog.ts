@@ -1,0 +1,410 @@
+/**
+ * The public changelog (issue 4, "Changes"): what changed in an agreement, day by day, built from its dated records
+ * and from the health history of spec/health.md ("Change over time"). The changes page, the Atom feeds and the
+ * reviewers' "changed since" all list these entries, so they agree with each other and with the scorecard by
+ * construction. Pure: the as-of day is a parameter.
+ *
+ * Four kinds of change:
+ * - a status update of a milestone (status, date, rationale, sources);
+ * - a deadline change of a milestone (from, to, reason, sources): set, moved later (a slip), brought forward or
+ *   restated;
+ * - a health transition of a milestone: every entry of milestoneHealthHistory (health or flags changed), the first
+ *   one included ("first assessed");
+ * - a health transition of a commitment: every entry of commitmentHealthHistory.
+ *
+ * A record dated with a coarser precision than a day takes effect on its period's first day (spec/health.md), and
+ * that day is the change's date; the recorded date is kept on the entry (`on`).
+ */
+import { formatDateText, formatPreciseDate, periodEnd, periodStart } from "./dates";
+import { agreementContext, agreementHealthHistory, commitmentHealthHistory, type SourceIndex } from "./health";
+import { asOfDay } from "./health/days";
+import { HEALTH_LABELS, STATUS_LABELS } from "./labels";
+import type {
+  Agreement,
+  Commitment,
+  Health,
+  HealthHistoryEntry,
+  Milestone,
+  PreciseDate,
+  RaisedFlag,
+  Status,
+} from "./types";
+
+export const CHANGE_KINDS = ["STATUS_UPDATE", "DEADLINE_CHANGE", "MILESTONE_HEALTH", "COMMITMENT_HEALTH"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
+  STATUS_UPDATE: "Status update",
+  DEADLINE_CHANGE: "Deadline change",
+  MILESTONE_HEALTH: "Milestone health",
+  COMMITMENT_HEALTH: "Commitment health",
+};
+
+/** How a deadline change moved the deadline in force before it (by the day each falls on). */
+export type DeadlineDirection = "SET" | "LATER" | "EARLIER" | "SAME";
+
+export interface NamedRecord {
+  readonly id: string;
+  readonly title: string;
+}
+
+interface ChangeBase {
+  /**
+   * Stable: the same change has the same id on every page, in every feed, and at every later as-of day. Built from
+   * interchange keys (`[a-z0-9-]`), dates and codes, joined by "/": agreement/commitment[/milestone]/kind/….
+   */
+  readonly id: string;
+  /** `YYYY-MM-DD`: the day the change took effect. */
+  readonly date: string;
+  readonly agreement: { readonly slug: string; readonly title: string };
+  readonly commitment: NamedRecord;
+  /** One line naming the record and what happened to it. */
+  readonly title: string;
+  /** The facts behind it, in sentences a reader can check against the sources. */
+  readonly summary: string;
+  /**
+   * Ids of the sources the change rests on, each once, in the order the records cite them; only sources published
+   * by the as-of day. For a health transition: the sources of the milestone's records that became known that day.
+   */
+  readonly sources: readonly string[];
+}
+
+export interface StatusUpdateChange extends ChangeBase {
+  readonly kind: "STATUS_UPDATE";
+  readonly milestone: NamedRecord;
+  /** The update's date as recorded, with its precision. */
+  readonly on: PreciseDate;
+  readonly status: Status;
+  /** The status in force just before (NOT_STARTED when there was no update yet). */
+  readonly previous: Status;
+  readonly rationale: string;
+}
+
+export interface DeadlineChangeEntry extends ChangeBase {
+  readonly kind: "DEADLINE_CHANGE";
+  readonly milestone: NamedRecord;
+  readonly on: PreciseDate;
+  /** The deadline in force just before; null when there was none. */
+  readonly from: PreciseDate | null;
+  readonly to: PreciseDate;
+  readonly direction: DeadlineDirection;
+  readonly reason: string;
+}
+
+export interface MilestoneHealthChange extends ChangeBase {
+  readonly kind: "MILESTONE_HEALTH";
+  readonly milestone: NamedRecord;
+  /** The health before; null for the first entry of the history. */
+  readonly from: Health | null;
+  readonly health: Health;
+  readonly flags: readonly RaisedFlag[];
+}
+
+export interface CommitmentHealthChange extends ChangeBase {
+  readonly kind: "COMMITMENT_HEALTH";
+  readonly milestone: null;
+  readonly from: Health | null;
+  readonly health: Health;
+  readonly progress: number;
+  readonly score: -1 | 0 | 1;
+}
+
+export type ChangeEntry = StatusUpdateChange | DeadlineChangeEntry | MilestoneHealthChange | CommitmentHealthChange;
+
+export interface ChangelogOptions {
+  /** The as-of day (`YYYY-MM-DD`): records dated after it do not exist, and no change after it is listed. */
+  readonly until: string;
+  /** When given (`YYYY-MM-DD`), only the changes on or after this day: "changed since". */
+  readonly since?: string;
+}
+
+// ---- Texts ----
+
+/** What a health with no flag means, for a transition that raises none. */
+const HEALTH_WITHOUT_FLAGS: Readonly<Record<Health, string>> = {
+  ON_TRACK: "No warning flag is raised.",
+  AT_RISK: "At risk.",
+  STALLED: "Stalled.",
+  DONE: "Delivered: the latest status is Complete.",
+  PARTIAL: "Delivered in part: the latest status is Partial.",
+  BROKEN: "Dropped or reversed: the latest status is Abandoned.",
+};
+
+const SCORES: Readonly<Record<-1 | 0 | 1, string>> = { [-1]: "−1", 0: "0", 1: "+1" };
+
+/** The text with a full stop, unless it already ends a sentence (a quote cut with "…" does). */
+function sentence(text: string): string {
+  const t = text.trim();
+  return t === "" || /[.!?…][”"’)]*$/.test(t) ? t : `${t}.`;
+}
+
+function joinSentences(...parts: string[]): string {
+  return parts
+    .map(sentence)
+    .filter((p) => p !== "")
+    .join(" ");
+}
+
+/** "(dated November 2025)": said when the recorded date is coarser than the day the change is listed under. */
+function dated(on: PreciseDate): string {
+  return on.precision === "DAY" ? "" : ` (dated ${formatPreciseDate(on)})`;
+}
+
+function transition(from: Health | null, to: Health): string {
+  if (from === null) return `${HEALTH_LABELS[to]} (first assessed)`;
+  if (from === to) return `still ${HEALTH_LABELS[to]}, reasons changed`;
+  return `${HEALTH_LABELS[from]} → ${HEALTH_LABELS[to]}`;
+}
+
+// ---- Building ----
+
+/**
+ * Adds each id once, in order, when it names a source published by `until`: as of a past day, a source published
+ * later does not exist yet (even when a record dated earlier cites it), and an unknown source never does.
+ */
+function addCitable(into: string[], ids: Iterable<string>, sources: SourceIndex, until: string): void {
+  for (const id of ids) {
+    const source = sources.get(id);
+    if (source !== undefined && periodStart(source.published) <= until && !into.includes(id)) into.push(id);
+  }
+}
+
+function citable(ids: Iterable<string>, sources: SourceIndex, until: string): string[] {
+  const out: string[] = [];
+  addCitable(out, ids, sources, until);
+  return out;
+}
+
+/** Indices of the records in the order they took effect: by first day, ties by array index (spec/interchange.md). */
+function effectiveOrder(records: readonly { readonly on: PreciseDate }[]): number[] {
+  return records
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const da = periodStart(records[a]!.on);
+      const db = periodStart(records[b]!.on);
+      return da < db ? -1 : da > db ? 1 : a - b;
+    });
+}
+
+/** An id made unique among those already used, by a counter: the second of two equal records gets "-2". */
+function uniqueId(base: string, used: Map<string, number>): string {
+  const n = (used.get(base) ?? 0) + 1;
+  used.set(base, n);
+  return n === 1 ? base : `${base}-${n}`;
+}
+
+/** The sources of the milestone's records that became known on `day`: what a transition on that day rests on. */
+function sourcesKnownOn(m: Milestone, day: string, sources: SourceIndex, until: string): string[] {
+  const out: string[] = [];
+  for (const u of m.statusUpdates) if (periodStart(u.on) === day) addCitable(out, u.sources, sources, until);
+  for (const c of m.deadlineChanges) if (periodStart(c.on) === day) addCitable(out, c.sources, sources, until);
+  for (const link of m.evidence) {
+    const source = sources.get(link.source);
+    if (source !== undefined && periodStart(source.published) === day) addCitable(out, [link.source], sources, until);
+  }
+  return out;
+}
+
+interface Sequenced {
+  readonly entry: ChangeEntry;
+  /** Reading order within a day: commitments and milestones in display order, records before health. */
+  readonly seq: number;
+}
+
+function milestoneChanges(
+  a: Agreement,
+  c: Commitment,
+  m: Milestone,
+  history: readonly HealthHistoryEntry[],
+  until: string,
+  sources: SourceIndex,
+  next: () => number,
+): Sequenced[] {
+  const out: Sequenced[] = [];
+  const agreement = { slug: a.slug, title: a.title };
+  const commitment = { id: c.id, title: c.title };
+  const milestone = { id: m.id, title: m.title };
+  const base = `${a.slug}/${c.id}/${m.id}`;
+  const used = new Map<string, number>();
+
+  let status: Status = "NOT_STARTED";
+  for (const i of effectiveOrder(m.statusUpdates)) {
+    const u = m.statusUpdates[i]!;
+    const date = periodStart(u.on);
+    if (date > until) break;
+    const previous = status;
+    status = u.status;
+    const change =
+      previous === u.status
+        ? `Status confirmed as ${STATUS_LABELS[u.status]}${dated(u.on)}`
+        : `Status changed from ${STATUS_LABELS[previous]} to ${STATUS_LABELS[u.status]}${dated(u.on)}`;
+    out.push({
+      seq: next(),
+      entry: {
+        kind: "STATUS_UPDATE",
+        id: uniqueId(`${base}/status/${formatDateText(u.on)}/${u.status}`, used),
+        date,
+        agreement,
+        commitment,
+        milestone,
+        title: `${m.title}: status ${STATUS_LABELS[u.status]}`,
+        summary: joinSentences(change, u.rationale),
+        sources: citable(u.sources, sources, until),
+        on: u.on,
+        status: u.status,
+        previous,
+        rationale: u.rationale,
+      },
+    });
+  }
+
+  let deadline = m.deadline;
+  for (const i of effectiveOrder(m.deadlineChanges)) {
+    const dc = m.deadlineChanges[i]!;
+    const date = periodStart(dc.on);
+    if (date > until) break;
+    const from = deadline;
+    deadline = dc.to;
+    const fromEnd = from === null ? null : periodEnd(from);
+    const toEnd = periodEnd(dc.to);
+    const direction: DeadlineDirection =
+      fromEnd === null ? "SET" : toEnd > fromEnd ? "LATER" : toEnd < fromEnd ? "EARLIER" : "SAME";
+    const to = formatPreciseDate(dc.to);
+    const was = from === null ? "" : formatPreciseDate(from);
+    const texts: Record<DeadlineDirection, readonly [title: string, change: string]> = {
+      SET: [`deadline set: ${to}`, `Deadline set to ${to}${dated(dc.on)}`],
+      LATER: [`deadline moved later, to ${to}`, `Deadline moved from ${was} to ${to}${dated(dc.on)}`],
+      EARLIER: [`deadline brought forward, to ${to}`, `Deadline brought forward from ${was} to ${to}${dated(dc.on)}`],
+      SAME: [`deadline restated: ${to}`, `Deadline restated as ${to}${dated(dc.on)}`],
+    };
+    const [title, change] = texts[direction];
+    out.push({
+      seq: next(),
+      entry: {
+        kind: "DEADLINE_CHANGE",
+        id: uniqueId(`${base}/deadline/${formatDateText(dc.on)}/${formatDateText(dc.to)}`, used),
+        date,
+        agreement,
+        commitment,
+        milestone,
+        title: `${m.title}: ${title}`,
+        summary: joinSentences(change, dc.reason),
+        sources: citable(dc.sources, sources, until),
+        on: dc.on,
+        from,
+        to: dc.to,
+        direction,
+        reason: dc.reason,
+      },
+    });
+  }
+
+  let from: Health | null = null;
+  for (const h of history) {
+    out.push({
+      seq: next(),
+      entry: {
+        kind: "MILESTONE_HEALTH",
+        id: `${base}/health/${h.date}/${h.health}`,
+        date: h.date,
+        agreement,
+        commitment,
+        milestone,
+        title: `${m.title}: ${transition(from, h.health)}`,
+        summary: h.flags.length === 0 ? HEALTH_WITHOUT_FLAGS[h.health] : joinSentences(...h.flags.map((f) => f.reason)),
+        sources: sourcesKnownOn(m, h.date, sources, until),
+        from,
+        health: h.health,
+        flags: h.flags,
+      },
+    });
+    from = h.health;
+  }
+  return out;
+}
+
+function changesOf(a: Agreement, sources: SourceIndex, until: string): Sequenced[] {
+  const ctx = agreementContext(a, sources);
+  const histories = agreementHealthHistory(a, until, sources);
+  let serial = 0;
+  const next = () => serial++;
+  const out: Sequenced[] = [];
+  for (const c of a.commitments) {
+    for (const m of c.milestones) {
+      const history = histories.find((h) => h.commitment === c.id && h.milestone === m.id)?.history ?? [];
+      out.push(...milestoneChanges(a, c, m, history, until, sources, next));
+    }
+    let from: Health | null = null;
+    for (const h of commitmentHealthHistory(c, until, ctx)) {
+      const cited: string[] = [];
+      for (const m of c.milestones) addCitable(cited, sourcesKnownOn(m, h.date, sources, until), sources, until);
+      out.push({
+        seq: next(),
+        entry: {
+          kind: "COMMITMENT_HEALTH",
+          id: `${a.slug}/${c.id}/health/${h.date}/${h.health}`,
+          date: h.date,
+          agreement: { slug: a.slug, title: a.title },
+          commitment: { id: c.id, title: c.title },
+          milestone: null,
+          title: `${c.title} (commitment): ${transition(from, h.health)}`,
+          summary: `Progress ${h.progress}%, compliance score ${SCORES[h.score]}.`,
+          sources: cited,
+          from,
+          health: h.health,
+          progress: h.progress,
+          score: h.score,
+        },
+      });
+      from = h.health;
+    }
+  }
+  return out;
+}
+
+/** Newest day first; within a day, reading order. */
+function newestFirst(a: Sequenced, b: Sequenced): number {
+  return a.entry.date === b.entry.date ? a.seq - b.seq : a.entry.date > b.entry.date ? -1 : 1;
+}
+
+function checkOptions(options: ChangelogOptions): void {
+  asOfDay(options.until, "until");
+  if (options.since !== undefined) asOfDay(options.since, "since");
+}
+
+function inRange(entry: ChangeEntry, options: ChangelogOptions): boolean {
+  return entry.date <= options.until && (options.since === undefined || entry.date >= options.since);
+}
+
+/**
+ * The changes of one agreement up to `until` (and from `since`), newest day first. `sources` indexes the sources the
+ * agreement cites. Throws a RangeError when `until` or `since` is not a `YYYY-MM-DD` day.
+ */
+export function agreementChangelog(a: Agreement, sources: SourceIndex, options: ChangelogOptions): ChangeEntry[] {
+  checkOptions(options);
+  return changesOf(a, sources, options.until)
+    .filter((s) => inRange(s.entry, options))
+    .sort(newestFirst)
+    .map((s) => s.entry);
+}
+
+/**
+ * The changes of an organisation's agreements merged, newest day first; within a day, agreements in the order
+ * given. Drafts are left out unless `includeDrafts` (the public feed never includes them; a reviewer's view may).
+ */
+export function organisationChangelog(
+  agreements: readonly Agreement[],
+  sources: SourceIndex,
+  options: ChangelogOptions & { readonly includeDrafts?: boolean },
+): ChangeEntry[] {
+  checkOptions(options);
+  const all: Sequenced[] = [];
+  let offset = 0;
+  for (const a of agreements) {
+    if (!a.published && options.includeDrafts !== true) continue;
+    const changes = changesOf(a, sources, options.until).filter((s) => inRange(s.entry, options));
+    for (const s of changes) all.push({ entry: s.entry, seq: offset + s.seq });
+    offset += changes.length === 0 ? 0 : Math.max(...changes.map((s) => s.seq)) + 1;
+  }
+  return all.sort(newestFirst).map((s) => s.entry);
+}

@@ -1,0 +1,173 @@
+/**
+ * The Atom feeds of changes (issue 4, "Changes"): per organisation and per agreement, one entry per entry of the
+ * changelog (lib/domain/changelog.ts), so that a feed lists exactly what the changes page lists. Built with the
+ * `feed` package. Pure apart from that package: the origin and the day come from the route.
+ *
+ * - Entry ids are tag URIs (RFC 4151) minted from the site's host name and the change's stable id:
+ *   `tag:<host>,2025:<org>/<change id>`. They do not depend on the port or the scheme, nor on the as-of day, and the
+ *   same change has the same id in the organisation's feed and in the agreement's.
+ * - Entry dates are the day the change took effect, at 00:00 UTC; the feed's `updated` is the newest of them (never
+ *   the clock), so the same records give byte-identical feeds.
+ * - Each entry links to the scorecard as it stood on that day, at the milestone (or commitment) concerned.
+ */
+import { Feed } from "feed";
+import {
+  CHANGE_KIND_LABELS,
+  type ChangeEntry,
+  agreementChangelog,
+  organisationChangelog,
+} from "@/lib/domain/changelog";
+import { formatPreciseDate } from "@/lib/domain/dates";
+import { indexSources } from "@/lib/domain/health";
+import type { Agreement, Source } from "@/lib/domain/types";
+import { agreementFeedPath, changeEntryPath, changesPath, milestoneAnchors, organisationFeedPath } from "@/lib/urls";
+
+/** The year in every tag URI: a tag's date must never change, or every id would. */
+const TAG_DATE = "2025";
+
+export interface FeedContext {
+  /** The site's origin as the reader reached it, e.g. `https://accordwatch.example.org`. */
+  readonly origin: string;
+  /** The day the feed runs to (`YYYY-MM-DD`, today): records after it do not exist yet. */
+  readonly until: string;
+}
+
+/** The Atom id of a change, or of a feed (`<org>` or `<org>/<agreement>`). */
+export function atomId(origin: string, path: string): string {
+  const host = new URL(origin).hostname;
+  return `tag:${host},${TAG_DATE}:${path}`;
+}
+
+/** Text for an element the feed package writes as `type="html"` (inside CDATA): escaped, so readers show it as is. */
+function html(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+function citation(source: Source): string {
+  return `${source.outlet}, ${source.title}, ${formatPreciseDate(source.published)}`;
+}
+
+/** The entry's summary, then its sources (linked when they have an address), as HTML. */
+function content(entry: ChangeEntry, sources: ReadonlyMap<string, Source>): string {
+  const cited = entry.sources.flatMap((id) => {
+    const source = sources.get(id);
+    return source === undefined ? [] : [source];
+  });
+  const items = cited.map((s) => {
+    const text = html(citation(s));
+    return s.url === undefined ? `<li>${text}</li>` : `<li><a href="${html(s.url)}">${text}</a></li>`;
+  });
+  const list = items.length === 0 ? "" : `<p>Sources:</p><ul>${items.join("")}</ul>`;
+  return `<p>${html(entry.summary)}</p>${list}`;
+}
+
+interface FeedHeader {
+  readonly id: string;
+  readonly title: string;
+  readonly subtitle: string;
+  /** Absolute URLs. */
+  readonly alternate: string;
+  readonly self: string;
+  readonly author: string;
+  /** The feed's `updated` when it has no entry (a day). */
+  readonly emptyUpdated: string;
+}
+
+const midnight = (day: string): Date => new Date(`${day}T00:00:00Z`);
+
+function render(
+  header: FeedHeader,
+  org: string,
+  entries: readonly ChangeEntry[],
+  agreements: readonly Agreement[],
+  sources: readonly Source[],
+  origin: string,
+): string {
+  const anchors = new Map(agreements.map((a) => [a.slug, milestoneAnchors(a)] as const));
+  const sourcesById = new Map(sources.map((s) => [s.id, s] as const));
+  const feed = new Feed({
+    id: header.id,
+    title: header.title,
+    description: header.subtitle,
+    link: header.alternate,
+    feedLinks: { atom: header.self },
+    author: { name: header.author, link: `${origin}/${org}` },
+    generator: "Accordwatch",
+    updated: midnight(entries[0]?.date ?? header.emptyUpdated),
+  });
+  for (const entry of entries) {
+    feed.addItem({
+      id: atomId(origin, `${org}/${entry.id}`),
+      title: html(entry.title),
+      // The only query parameter is asOf: the package escapes "&" in addresses itself, so there must be none.
+      link: `${origin}${changeEntryPath(org, entry, anchors.get(entry.agreement.slug) ?? new Map())}`,
+      date: midnight(entry.date),
+      description: html(entry.summary),
+      content: content(entry, sourcesById),
+      category: [{ term: entry.kind, name: CHANGE_KIND_LABELS[entry.kind] }],
+    });
+  }
+  return feed.atom1();
+}
+
+/** The earliest announcement: when nothing has happened yet, the feed is as old as the first agreement. */
+function firstAnnounced(agreements: readonly Agreement[]): string {
+  return agreements.map((a) => a.announced.date).reduce((a, b) => (a < b ? a : b));
+}
+
+/** The Atom feed of one published agreement's changes. */
+export function agreementChangesFeed(
+  found: { organisation: { slug: string; name: string }; agreement: Agreement; sources: readonly Source[] },
+  context: FeedContext,
+): string {
+  const { organisation, agreement, sources } = found;
+  const org = organisation.slug;
+  const entries = agreementChangelog(agreement, indexSources(sources), { until: context.until });
+  return render(
+    {
+      id: atomId(context.origin, `${org}/${agreement.slug}`),
+      title: `${agreement.title}: changes`,
+      subtitle: `Status updates, deadline changes and health transitions of “${agreement.title}”, tracked by ${organisation.name} on Accordwatch.`,
+      alternate: `${context.origin}${changesPath(org, agreement.slug)}`,
+      self: `${context.origin}${agreementFeedPath(org, agreement.slug)}`,
+      author: organisation.name,
+      emptyUpdated: agreement.announced.date,
+    },
+    org,
+    entries,
+    [agreement],
+    sources,
+    context.origin,
+  );
+}
+
+/** The Atom feed of every published agreement of an organisation (at least one). */
+export function organisationChangesFeed(
+  found: { organisation: { slug: string; name: string }; agreements: readonly Agreement[]; sources: readonly Source[] },
+  context: FeedContext,
+): string {
+  const { organisation, agreements, sources } = found;
+  const org = organisation.slug;
+  const entries = organisationChangelog(agreements, indexSources(sources), { until: context.until });
+  return render(
+    {
+      id: atomId(context.origin, org),
+      title: `${organisation.name}: changes`,
+      subtitle: `Status updates, deadline changes and health transitions of the agreements ${organisation.name} tracks on Accordwatch.`,
+      alternate: `${context.origin}/${org}`,
+      self: `${context.origin}${organisationFeedPath(org)}`,
+      author: organisation.name,
+      emptyUpdated: agreements.length === 0 ? context.until : firstAnnounced(agreements),
+    },
+    org,
+    entries,
+    agreements.filter((a) => a.published),
+    sources,
+    context.origin,
+  );
+}

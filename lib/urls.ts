@@ -1,0 +1,87 @@
+/**
+ * The public addresses: pages, the anchors in them, and the feeds. One module, so that the scorecard, the changes
+ * page, the Atom feeds and the tests link to the same places.
+ */
+import type { ChangeEntry } from "@/lib/domain/changelog";
+import { recordKey } from "@/lib/domain/schemas/comments";
+import type { Agreement } from "@/lib/domain/types";
+
+function withAsOf(path: string, asOf: string | undefined): string {
+  return asOf === undefined ? path : `${path}?${new URLSearchParams({ asOf }).toString()}`;
+}
+
+/** The scorecard, as of a day when given, at an anchor (an element id) when given. */
+export function scorecardPath(
+  org: string,
+  agreement: string,
+  options: { asOf?: string; anchor?: string } = {},
+): string {
+  const path = withAsOf(`/${org}/${agreement}`, options.asOf);
+  return options.anchor === undefined ? path : `${path}#${options.anchor}`;
+}
+
+export function changesPath(org: string, agreement: string, asOf?: string): string {
+  return withAsOf(`/${org}/${agreement}/changes`, asOf);
+}
+
+export function organisationFeedPath(org: string): string {
+  return `/${org}/feed.xml`;
+}
+
+export function agreementFeedPath(org: string, agreement: string): string {
+  return `/${org}/${agreement}/feed.xml`;
+}
+
+export function commitmentAnchor(commitment: string): string {
+  return `commitment-${commitment}`;
+}
+
+/**
+ * Element ids of the agreement's milestones on its scorecard, keyed by recordKey(commitment, milestone):
+ * `milestone-<id>`, unless two commitments of the agreement share a milestone id, in which case both are qualified
+ * by their commitment (`milestone-<commitment>-<id>`) so that ids stay unique on the page.
+ */
+export function milestoneAnchors(agreement: Agreement): Map<string, string> {
+  const seen = new Map<string, number>();
+  for (const c of agreement.commitments) for (const m of c.milestones) seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
+  const ids = new Map<string, string>();
+  for (const c of agreement.commitments) {
+    for (const m of c.milestones) {
+      const shared = (seen.get(m.id) ?? 0) > 1;
+      ids.set(recordKey(c.id, m.id), shared ? `milestone-${c.id}-${m.id}` : `milestone-${m.id}`);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Where a change points, on the changes page and in the feeds: the scorecard as it stood on the change's day, at the
+ * milestone (or commitment) concerned. `anchors` is milestoneAnchors of the change's agreement.
+ */
+export function changeEntryPath(org: string, entry: ChangeEntry, anchors: ReadonlyMap<string, string>): string {
+  const anchor =
+    entry.milestone === null
+      ? commitmentAnchor(entry.commitment.id)
+      : (anchors.get(recordKey(entry.commitment.id, entry.milestone.id)) ?? `milestone-${entry.milestone.id}`);
+  return scorecardPath(org, entry.agreement.slug, { asOf: entry.date, anchor });
+}
+
+/** The element id of a change on the changes page. */
+export function changeAnchor(entry: ChangeEntry): string {
+  return `change-${entry.id}`;
+}
+
+/**
+ * The `alternates` of a page's metadata that announce its Atom feeds (`<link rel="alternate"
+ * type="application/atom+xml">`): the agreement's, when given, then the organisation's.
+ */
+export function feedAlternates(
+  organisation: { slug: string; name: string },
+  agreement?: { slug: string; title: string },
+): { types: { "application/atom+xml": Array<{ title: string; url: string }> } } {
+  const feeds = [{ title: `${organisation.name}: changes`, url: organisationFeedPath(organisation.slug) }];
+  if (agreement !== undefined) {
+    feeds.unshift({ title: `${agreement.title}: changes`, url: agreementFeedPath(organisation.slug, agreement.slug) });
+  }
+  return { types: { "application/atom+xml": feeds } };
+}
