@@ -28,6 +28,8 @@ const PUBLIC_PAGES = [
   `/demo/${AGREEMENT}`,
   `/demo/${AGREEMENT}?asOf=2025-10-31`,
   `/demo/${AGREEMENT}?asOf=not-a-date`,
+  `/demo/${AGREEMENT}/changes`,
+  `/demo/${AGREEMENT}/changes?asOf=2025-10-31`,
   "/signin",
   "/invite/not-a-real-token",
   "/no-such-organisation",
