@@ -148,6 +148,7 @@ export type SurfaceModule = (typeof SURFACE_MODULES)[number];
  */
 export const INTERNAL_DATA_FILES: Record<string, string> = {
   "lib/data/audit.ts": "writes audit events inside callers' transactions; takes no request",
+  "lib/data/audit-entities.ts": "names audit events' records for history.ts's reads, which check the viewer first",
   "lib/data/errors.ts": "error classes",
   "lib/data/mappers.ts": "row ↔ domain mapping",
   "lib/data/organisations.ts": "lookup helper used by load-dataset and users, which are enumerated",
