@@ -9,6 +9,7 @@ import { isIsoDay } from "@/lib/domain/dates";
 import { recordKey } from "@/lib/domain/schemas/comments";
 import { describeEntities, type AuditEntity, type EntityRef } from "./audit-entities";
 import { NotFoundError, ValidationError } from "./errors";
+import { isUuid } from "./members/last-admin";
 import { fromDay } from "./mappers";
 import { getWorkspaceOrganisationOrThrow } from "./workspace";
 
@@ -94,7 +95,32 @@ function parseCursor(cursor: string): bigint {
   return BigInt(cursor);
 }
 
-/** The organisation's audit events, newest first, a page at a time (by id, so pages never skip or repeat). */
+/**
+ * The ids of the comments on a commitment (its own, not its milestones') or on a milestone, for that record's history.
+ * Comment events name the comment, not the record it is on (comments.ts records the record's keys in `after`, and keys
+ * change when a milestone moves); the comments table knows the record by id, whatever happened to it since.
+ */
+async function commentIdsOn(
+  db: Pick<Prisma.TransactionClient, "comment">,
+  organisationId: string,
+  record: EntityRef,
+): Promise<string[]> {
+  if (!isUuid(record.id)) return [];
+  const on =
+    record.type === "milestone"
+      ? { milestoneId: record.id }
+      : record.type === "commitment"
+        ? { commitmentId: record.id, milestoneId: null }
+        : null;
+  if (on === null) return [];
+  const rows = await db.comment.findMany({ where: { organisationId, ...on }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The organisation's audit events, newest first, a page at a time (by id, so pages never skip or repeat). Filtered to
+ * a commitment or a milestone, the page also holds the events of the comments on it.
+ */
 export async function listAuditEvents(
   viewer: Viewer,
   orgSlug: string,
@@ -104,11 +130,18 @@ export async function listAuditEvents(
   const cursor = options.cursor ? parseCursor(options.cursor) : null;
   const db = await getDb();
   const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
+  const ofEntity: Prisma.AuditEventWhereInput = {
+    ...(options.entityType === undefined ? {} : { entityType: options.entityType }),
+    ...(options.entityId === undefined ? {} : { entityId: options.entityId }),
+  };
+  const comments =
+    options.entityType === undefined || options.entityId === undefined
+      ? []
+      : await commentIdsOn(db, organisation.id, { type: options.entityType, id: options.entityId });
   const rows = await db.auditEvent.findMany({
     where: {
       organisationId: organisation.id,
-      ...(options.entityType === undefined ? {} : { entityType: options.entityType }),
-      ...(options.entityId === undefined ? {} : { entityId: options.entityId }),
+      ...(comments.length === 0 ? ofEntity : { OR: [ofEntity, { entityType: "comment", entityId: { in: comments } }] }),
       ...(options.since === undefined ? {} : { createdAt: { gte: options.since } }),
       ...(cursor === null ? {} : { id: { lt: cursor } }),
     },

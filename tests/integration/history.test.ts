@@ -2,7 +2,8 @@
  * The organisation's history names records as people know them, on both databases: an agreement, commitment,
  * milestone, source or indicator by its title, a comment as "a comment on <record>", a membership by the member's
  * email, with where each is in the workspace; a record deleted since keeps its id and no title. Titles are read in a
- * bounded number of queries per page, never one per event.
+ * bounded number of queries per page, never one per event. A commitment's or milestone's own history includes the
+ * comments on it.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -235,6 +236,56 @@ describe.each(engines)("the history's records on %s", (_name, create) => {
     const since = await changedSince(reviewer, "alpha", "2020-01-01");
     const byId = new Map(events.map((e) => [e.id, e.entity]));
     for (const event of since.events) if (byId.has(event.id)) expect(event.entity).toEqual(byId.get(event.id));
+  });
+
+  it("lists the comments on a milestone in its history, and a commitment's own comments in the commitment's", async () => {
+    const organisation = await prisma.organisation.findUniqueOrThrow({ where: { slug: "alpha" } });
+    const milestone = await prisma.milestone.findFirstOrThrow({
+      where: {
+        organisationId: organisation.id,
+        key: MILESTONE,
+        commitment: { key: COMMITMENT, agreement: { slug: AGREEMENT } },
+      },
+      select: { id: true, commitmentId: true },
+    });
+    const body = (e: AuditEventView) => (e.after as { body?: string } | null)?.body;
+    const ofMilestone = await listAuditEvents(reviewer, "alpha", { entityType: "milestone", entityId: milestone.id });
+    expect(ofMilestone.events.filter((e) => e.action === "comment.create").map(body)).toEqual(["On the milestone."]);
+    expect(ofMilestone.events.every((e) => e.entity.type === "comment" || e.entity.id === milestone.id)).toBe(true);
+
+    const ofCommitment = await listAuditEvents(reviewer, "alpha", {
+      entityType: "commitment",
+      entityId: milestone.commitmentId,
+    });
+    expect(ofCommitment.events.filter((e) => e.action === "comment.create").map(body)).toEqual(["On the commitment."]);
+
+    // A later comment comes first (newest first), and paging one event at a time sees the same events.
+    await addComment(reviewer, "alpha", {
+      agreement: AGREEMENT,
+      commitment: COMMITMENT,
+      milestone: MILESTONE,
+      body: "A second one.",
+    });
+    const all = await listAuditEvents(reviewer, "alpha", { entityType: "milestone", entityId: milestone.id });
+    expect(body(all.events[0]!)).toBe("A second one.");
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listAuditEvents(reviewer, "alpha", {
+        entityType: "milestone",
+        entityId: milestone.id,
+        limit: 1,
+        cursor,
+      });
+      paged.push(...page.events.map((e) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(paged).toEqual(all.events.map((e) => e.id));
+
+    // Filtering by the comment itself still gives that comment's events only.
+    const comment = all.events[0]!.entity;
+    const ofComment = await listAuditEvents(reviewer, "alpha", { entityType: "comment", entityId: comment.id });
+    expect(ofComment.events.map((e) => e.id)).toEqual([all.events[0]!.id]);
   });
 
   it("never names another organisation's records, even given their ids", async () => {

@@ -83,7 +83,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           ) : (
             <Link href={recordHref(organisation.slug, subject.place)}>“{subject.title}”</Link>
           )}
-          . <Link href={base}>Show everything</Link>
+          {entityType === "milestone" || entityType === "commitment" ? ", with the comments on it" : ""}.{" "}
+          <Link href={base}>Show everything</Link>
         </p>
       ) : null}
       {refused !== null ? (
