@@ -369,6 +369,7 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "users.prepareNewUser": { exempt: "validates and hashes; writes nothing, takes no viewer" },
   "users.insertUser": { exempt: "inside a caller's transaction; the caller authorizes (createUser, claimInvite)" },
   "users.verifyCredentials": { exempt: "sign-in itself, before any viewer exists (tests/integration/users.test.ts)" },
+  "users.recordSignIn": { exempt: "records a sign-in as it happens, before any viewer exists (users.test.ts)" },
   "users.getSessionUser": { exempt: "how a session starts, before any viewer exists" },
   "users.getViewerForUser": { exempt: "how a viewer comes to exist; used here to build the removed member" },
 
