@@ -71,20 +71,25 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       </p>
       {entityType !== undefined || entityId !== undefined ? (
         <p className="mt-2 text-sm">
-          Showing only {entityType ?? "any record"}{" "}
-          {subject === null ? (
-            entityId
-          ) : subject.title === null ? (
+          Showing only {entityType ?? "any record"}
+          {entityId === undefined ? null : (
             <>
-              <code className="break-all">{subject.id}</code> (deleted record)
+              {" "}
+              {subject === null ? (
+                entityId
+              ) : subject.title === null ? (
+                <>
+                  <code className="break-all">{subject.id}</code> (deleted record)
+                </>
+              ) : subject.place === null ? (
+                `“${subject.title}”`
+              ) : (
+                <Link href={recordHref(organisation.slug, subject.place)}>“{subject.title}”</Link>
+              )}
+              {entityType === "milestone" || entityType === "commitment" ? ", with the comments on it" : null}
             </>
-          ) : subject.place === null ? (
-            `“${subject.title}”`
-          ) : (
-            <Link href={recordHref(organisation.slug, subject.place)}>“{subject.title}”</Link>
           )}
-          {entityType === "milestone" || entityType === "commitment" ? ", with the comments on it" : ""}.{" "}
-          <Link href={base}>Show everything</Link>
+          . <Link href={base}>Show everything</Link>
         </p>
       ) : null}
       {refused !== null ? (
