@@ -1,6 +1,44 @@
 import Link from "next/link";
+import type { AuditEntity, RecordPlace } from "@/lib/data/audit-entities";
 import type { AuditEventView, JsonValue } from "@/lib/data/history";
 import { formatUtc } from "./CommentThread";
+
+/** Where a record is in the organisation's workspace: the agreement page, at the record's own section. */
+export function recordHref(org: string, place: RecordPlace): string {
+  const base = `/w/${encodeURIComponent(org)}`;
+  switch (place.kind) {
+    case "organisation":
+      return base;
+    case "members":
+      return `${base}/members`;
+    case "agreement":
+      return `${base}/${encodeURIComponent(place.agreement)}`;
+    case "commitment":
+      return `${base}/${encodeURIComponent(place.agreement)}#commitment-${place.commitment}`;
+    case "milestone":
+      return `${base}/${encodeURIComponent(place.agreement)}#milestone-${place.commitment}-${place.milestone}`;
+  }
+}
+
+/**
+ * A record by its title, linked to where it is in the workspace; one deleted since by its type and id (all the log
+ * still knows of it).
+ */
+export function EntityName({ org, entity }: { org: string; entity: AuditEntity }) {
+  if (entity.title === null) {
+    return (
+      <span>
+        deleted record ({entity.type} <code className="break-all">{entity.id}</code>)
+      </span>
+    );
+  }
+  return (
+    <span>
+      {entity.place === null ? entity.title : <Link href={recordHref(org, entity.place)}>{entity.title}</Link>}{" "}
+      <span className="text-muted">({entity.type})</span>
+    </span>
+  );
+}
 
 interface FieldChange {
   field: string;
@@ -34,14 +72,17 @@ export function changedFields(before: JsonValue | null, after: JsonValue | null)
 
 /**
  * Audit events as a description list per event: readable on a phone, where a wide table would scroll sideways.
- * `entityHref` links an event's entity to its own history.
+ * Each event's record is named by its title and linked to the workspace; `historyHref` adds a link to the record's
+ * own history.
  */
 export function AuditList({
+  org,
   events,
-  entityHref,
+  historyHref,
 }: {
+  org: string;
   events: readonly AuditEventView[];
-  entityHref?: (event: AuditEventView) => string;
+  historyHref?: (event: AuditEventView) => string;
 }) {
   return (
     <ol className="mt-3 grid gap-3">
@@ -60,15 +101,21 @@ export function AuditList({
               <dd>
                 <code>{event.action}</code>
               </dd>
-              <dt className="font-semibold">Entity</dt>
-              <dd className="break-all">
-                {entityHref ? (
-                  <Link href={entityHref(event)}>
-                    {event.entity.type} {event.entity.id}
-                  </Link>
-                ) : (
-                  `${event.entity.type} ${event.entity.id}`
-                )}
+              <dt className="font-semibold">Record</dt>
+              <dd className="break-words">
+                <EntityName org={org} entity={event.entity} />
+                {historyHref ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <Link
+                      href={historyHref(event)}
+                      aria-label={`History of ${event.entity.title ?? `the deleted ${event.entity.type}`}`}
+                    >
+                      its history
+                    </Link>
+                  </>
+                ) : null}
               </dd>
               {event.reason ? (
                 <>

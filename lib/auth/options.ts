@@ -8,7 +8,7 @@ import type { AuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv, type OidcSettings } from "@/lib/env";
-import { getSessionUser, verifyCredentials } from "@/lib/data/users";
+import { getSessionUser, recordSignIn, verifyCredentials } from "@/lib/data/users";
 
 declare module "next-auth" {
   interface Session {
@@ -146,6 +146,8 @@ function buildAuthOptions(): AuthOptions {
             account.provider === OIDC_PROVIDER_ID ? { email: user.email ?? "" } : { userId: user.id },
           );
           if (!found) throw new Error("The account no longer exists.");
+          // A password sign-in was recorded by verifyCredentials, with the client's address.
+          if (account.provider === OIDC_PROVIDER_ID) await recordSignIn(found, "oidc");
           return {
             sub: found.userId,
             userId: found.userId,

@@ -7,7 +7,9 @@ import { getDb } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { isIsoDay } from "@/lib/domain/dates";
 import { recordKey } from "@/lib/domain/schemas/comments";
+import { describeEntities, type AuditEntity, type EntityRef } from "./audit-entities";
 import { NotFoundError, ValidationError } from "./errors";
+import { isUuid } from "./members/last-admin";
 import { fromDay } from "./mappers";
 import { getWorkspaceOrganisationOrThrow } from "./workspace";
 
@@ -19,7 +21,8 @@ export interface AuditEventView {
   /** A user's email, or e.g. `cli:root`. */
   actor: string;
   action: string;
-  entity: { type: string; id: string };
+  /** The record acted on, with its title and place in the workspace when it still exists. */
+  entity: AuditEntity;
   before: JsonValue | null;
   after: JsonValue | null;
   reason: string | null;
@@ -41,6 +44,8 @@ export interface ListAuditEventsOptions {
 
 export interface AuditEventPage {
   events: AuditEventView[];
+  /** The record the page is filtered to (entityType and entityId both given), described like the events' ones. */
+  subject: AuditEntity | null;
   /** Pass back as `cursor` for the next (older) page; null on the last page. */
   nextCursor: string | null;
 }
@@ -59,18 +64,29 @@ const eventSelect = {
 
 type EventRow = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
 
-function toView(row: EventRow): AuditEventView {
-  return {
+type Organisation = Parameters<typeof describeEntities>[1];
+
+/** The rows as views, their entities described in a bounded number of queries (audit-entities.ts). */
+async function toViews(
+  db: Parameters<typeof describeEntities>[0],
+  organisation: Organisation,
+  rows: readonly EventRow[],
+  extra: readonly EntityRef[] = [],
+): Promise<{ views: AuditEventView[]; describe: (entity: EntityRef) => AuditEntity }> {
+  const refs = rows.map((row) => ({ type: row.entityType, id: row.entityId }));
+  const describe = await describeEntities(db, organisation, [...refs, ...extra]);
+  const views = rows.map((row): AuditEventView => ({
     id: row.id.toString(),
     actor: row.actor,
     action: row.action,
-    entity: { type: row.entityType, id: row.entityId },
+    entity: describe({ type: row.entityType, id: row.entityId }),
     // Prisma's JsonValue is this same JSON shape; null in the column and JSON null read alike for the history.
     before: (row.before ?? null) as JsonValue | null,
     after: (row.after ?? null) as JsonValue | null,
     reason: row.reason,
     createdAt: row.createdAt,
-  };
+  }));
+  return { views, describe };
 }
 
 /** Ids are positive integers; a cursor that is not one is a client's mistake. */
@@ -79,7 +95,32 @@ function parseCursor(cursor: string): bigint {
   return BigInt(cursor);
 }
 
-/** The organisation's audit events, newest first, a page at a time (by id, so pages never skip or repeat). */
+/**
+ * The ids of the comments on a commitment (its own, not its milestones') or on a milestone, for that record's history.
+ * Comment events name the comment, not the record it is on (comments.ts records the record's keys in `after`, and keys
+ * change when a milestone moves); the comments table knows the record by id, whatever happened to it since.
+ */
+async function commentIdsOn(
+  db: Pick<Prisma.TransactionClient, "comment">,
+  organisationId: string,
+  record: EntityRef,
+): Promise<string[]> {
+  if (!isUuid(record.id)) return [];
+  const on =
+    record.type === "milestone"
+      ? { milestoneId: record.id }
+      : record.type === "commitment"
+        ? { commitmentId: record.id, milestoneId: null }
+        : null;
+  if (on === null) return [];
+  const rows = await db.comment.findMany({ where: { organisationId, ...on }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The organisation's audit events, newest first, a page at a time (by id, so pages never skip or repeat). Filtered to
+ * a commitment or a milestone, the page also holds the events of the comments on it.
+ */
 export async function listAuditEvents(
   viewer: Viewer,
   orgSlug: string,
@@ -89,11 +130,18 @@ export async function listAuditEvents(
   const cursor = options.cursor ? parseCursor(options.cursor) : null;
   const db = await getDb();
   const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
+  const ofEntity: Prisma.AuditEventWhereInput = {
+    ...(options.entityType === undefined ? {} : { entityType: options.entityType }),
+    ...(options.entityId === undefined ? {} : { entityId: options.entityId }),
+  };
+  const comments =
+    options.entityType === undefined || options.entityId === undefined
+      ? []
+      : await commentIdsOn(db, organisation.id, { type: options.entityType, id: options.entityId });
   const rows = await db.auditEvent.findMany({
     where: {
       organisationId: organisation.id,
-      ...(options.entityType === undefined ? {} : { entityType: options.entityType }),
-      ...(options.entityId === undefined ? {} : { entityId: options.entityId }),
+      ...(comments.length === 0 ? ofEntity : { OR: [ofEntity, { entityType: "comment", entityId: { in: comments } }] }),
       ...(options.since === undefined ? {} : { createdAt: { gte: options.since } }),
       ...(cursor === null ? {} : { id: { lt: cursor } }),
     },
@@ -104,8 +152,14 @@ export async function listAuditEvents(
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const subject =
+    options.entityType === undefined || options.entityId === undefined
+      ? null
+      : { type: options.entityType, id: options.entityId };
+  const { views, describe } = await toViews(db, organisation, page, subject === null ? [] : [subject]);
   return {
-    events: page.map(toView),
+    events: views,
+    subject: subject === null ? null : describe(subject),
     nextCursor: rows.length > limit && last !== undefined ? last.id.toString() : null,
   };
 }
@@ -131,7 +185,8 @@ export async function changedSince(
     take: MAX_CHANGED_SINCE + 1,
     select: eventSelect,
   });
-  return { events: rows.slice(0, MAX_CHANGED_SINCE).map(toView), truncated: rows.length > MAX_CHANGED_SINCE };
+  const { views } = await toViews(db, organisation, rows.slice(0, MAX_CHANGED_SINCE));
+  return { events: views, truncated: rows.length > MAX_CHANGED_SINCE };
 }
 
 /** The audit log's entity (type and database id) of each record on an agreement's page, keyed like recordKey. */

@@ -50,7 +50,10 @@ function limitersFor(prisma: PrismaClient): Limiters {
   return limiters;
 }
 
-export type Admission = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
+export type Admission =
+  /** `accountAttemptsLeft`: how many more failures the account takes in this window (0: this one, if it fails, locks it). */
+  | { readonly ok: true; readonly accountAttemptsLeft: number }
+  | { readonly ok: false; readonly retryAfterSeconds: number };
 
 /**
  * Counts one attempt for `address`, then for `account`; refuses when either has no points left, with the seconds
@@ -59,9 +62,10 @@ export type Admission = { readonly ok: true } | { readonly ok: false; readonly r
  */
 export async function admitSignInAttempt(prisma: PrismaClient, account: string, address: string): Promise<Admission> {
   const { account: perAccount, address: perAddress } = limitersFor(prisma);
-  const refused = await consume(perAddress, address);
-  if (refused) return refused;
-  return (await consume(perAccount, account)) ?? { ok: true };
+  const byAddress = await consume(perAddress, address);
+  if (!byAddress.ok) return byAddress;
+  const byAccount = await consume(perAccount, account);
+  return byAccount.ok ? { ok: true, accountAttemptsLeft: byAccount.pointsLeft } : byAccount;
 }
 
 /** After a correct password: the account starts afresh, and this attempt's point goes back to the address. */
@@ -72,10 +76,15 @@ export async function recordSignInSuccess(prisma: PrismaClient, account: string,
   await perAddress.reward(address, 1);
 }
 
-async function consume(limiter: RateLimiterPrisma, key: string): Promise<Admission | null> {
+async function consume(
+  limiter: RateLimiterPrisma,
+  key: string,
+): Promise<
+  { readonly ok: true; readonly pointsLeft: number } | { readonly ok: false; readonly retryAfterSeconds: number }
+> {
   try {
-    await limiter.consume(key);
-    return null;
+    const consumed = await limiter.consume(key);
+    return { ok: true, pointsLeft: consumed.remainingPoints };
   } catch (rejection) {
     // rate-limiter-flexible rejects with a RateLimiterRes when the points are spent, with an Error when the store
     // failed; only the first is a refusal.

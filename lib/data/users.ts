@@ -11,7 +11,7 @@ import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { getDb } from "@/lib/db/client";
 import { authorize, ForbiddenError } from "@/lib/auth/policy";
 import { hashPassword, newPasswordSchema, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { ROLES, type Viewer, type ViewerMembership } from "@/lib/auth/viewer";
+import { ANONYMOUS, ROLES, type Viewer, type ViewerMembership } from "@/lib/auth/viewer";
 import { parseInput } from "@/lib/domain/schemas/parse";
 import { recordAudit } from "./audit";
 import { ValidationError } from "./errors";
@@ -149,6 +149,12 @@ export type CredentialsResult =
  * is over its limit the password is not even checked. An unknown email (or an account without a password) costs the
  * same argon2 verification as a known one, and counts against the same limits, so neither the answer nor its timing
  * tells which emails have accounts.
+ *
+ * What the audit log keeps (lib/data/audit-entities.ts never shows these: they belong to no organisation): a
+ * sign-in, and a wrong password given for an existing account, with the client's address, never the password.
+ * Not recorded: attempts on unknown emails (the log would keep, for ever, whatever strangers type, passwords typed
+ * into the email field included) and attempts refused by the limits (they would let anyone grow the append-only log
+ * without bound; the failure that locks an account says so instead).
  */
 export async function verifyCredentials(email: string, password: string, address: string): Promise<CredentialsResult> {
   // The key of the account's counter: longer input is no valid email anyway, and must not bloat the table.
@@ -157,12 +163,58 @@ export async function verifyCredentials(email: string, password: string, address
   const admission = await admitSignInAttempt(prisma, account, address);
   if (!admission.ok) return { ok: false, reason: "limited", retryAfterSeconds: admission.retryAfterSeconds };
 
-  const user = await prisma.user.findUnique({ where: { email: account }, select: { id: true, passwordHash: true } });
+  const user = await prisma.user.findUnique({
+    where: { email: account },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
   const valid =
     user?.passwordHash != null ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!valid || user === null) return { ok: false, reason: "invalid" };
+  if (user === null) {
+    // The same round trips as recording a refusal below, so that the time taken does not tell which emails exist.
+    await prisma.$transaction((tx) => tx.$queryRaw`SELECT 1`);
+    return { ok: false, reason: "invalid" };
+  }
+  if (!valid) {
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, ANONYMOUS, {
+        organisationId: null,
+        action: "user.sign-in.refuse",
+        entityType: "user",
+        entityId: user.id,
+        after: { method: "password", address },
+        reason:
+          (user.passwordHash === null ? "the account has no password" : "wrong password") +
+          (admission.accountAttemptsLeft === 0 ? "; sign-in to the account is now locked for a while" : ""),
+      }),
+    );
+    return { ok: false, reason: "invalid" };
+  }
   await recordSignInSuccess(prisma, account, address);
+  await recordSignIn({ userId: user.id, email: user.email, name: user.name }, "password", address);
   return { ok: true, userId: user.id };
+}
+
+/**
+ * Records a successful sign-in in the audit log, as the user, outside any organisation: by password (with the
+ * client's address; verifyCredentials calls this) or by single sign-on (lib/auth/options.ts, when the session is
+ * issued; NextAuth gives its callbacks no request, hence no address).
+ */
+export async function recordSignIn(
+  user: { readonly userId: string; readonly email: string; readonly name: string },
+  method: "password" | "oidc",
+  address: string | null = null,
+): Promise<void> {
+  const prisma = await getDb();
+  const actor: Viewer = { kind: "user", userId: user.userId, email: user.email, name: user.name, memberships: [] };
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, actor, {
+      organisationId: null,
+      action: "user.sign-in",
+      entityType: "user",
+      entityId: user.userId,
+      after: address === null ? { method } : { method, address },
+    }),
+  );
 }
 
 /** What a session token records of its user. */

@@ -43,17 +43,15 @@ export async function watch(viewer: Viewer, orgSlug: string, input: RecordTarget
       resolved.milestoneId === null
         ? { commitmentId: resolved.commitmentId, milestoneId: null }
         : { commitmentId: null, milestoneId: resolved.milestoneId };
-    // Look first: the unique index (user, commitment, milestone) has a null in every row, and PostgreSQL treats nulls
-    // as distinct, so it does not stop a duplicate by itself.
-    const existing = await tx.watchlistEntry.findFirst({
-      where: { organisationId: organisation.id, userId, ...record },
+    // INSERT … ON CONFLICT DO NOTHING against the unique indexes (user, commitment) and (user, milestone): of two
+    // concurrent calls, the second waits for the first to commit and then inserts nothing, without an error that
+    // would abort the transaction. No row back means it was watched already: nothing to record.
+    const [entry] = await tx.watchlistEntry.createManyAndReturn({
+      data: [{ organisationId: organisation.id, userId, ...record }],
+      skipDuplicates: true,
       select: { id: true },
     });
-    if (existing !== null) return;
-    const entry = await tx.watchlistEntry.create({
-      data: { organisationId: organisation.id, userId, ...record },
-      select: { id: true },
-    });
+    if (entry === undefined) return;
     await recordAudit(tx, viewer, {
       organisationId: organisation.id,
       action: "watchlist.add",

@@ -17,6 +17,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
   DriverAdapterError,
   type SqlDriverAdapter,
   type SqlDriverAdapterFactory,
@@ -132,29 +133,58 @@ const PG_TEXT_OID = 25;
  *
  * Why not plain `new PrismaPg(url)`: the engine's introspection queries read catalog columns of PostgreSQL's
  * internal type "char" (pg_class.relkind, pg_constraint.contype…), which @prisma/adapter-pg 7.10 does not map
- * ("Column type 'char' could not be deserialized from the database"). Reported as text instead, the engine reads
- * them fine (pglite-prisma-adapter maps the same values to strings too). The app's own client never needs this.
+ * ("Column type 'char' could not be deserialized from the database"). So the pool reports them as text, which the
+ * adapter accepts, and the adapter's result then types those columns as Character, as pglite-prisma-adapter does:
+ * the engine reads some of them as a character and panics on a text value (pg_constraint.contype, as soon as the
+ * database has a CHECK constraint). The app's own client never needs this.
  */
 export function postgresAdapterFactory(url: string): SqlDriverAdapterFactory {
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
     // A pool per connection: disposing of the adapter ends its pool.
-    connect: () => new PrismaPg(charAsTextPool(url), { disposeExternalPool: true }).connect(),
+    connect: async () => {
+      const charColumns = new WeakMap<object, number[]>();
+      const adapter = await new PrismaPg(charAsTextPool(url, charColumns), { disposeExternalPool: true }).connect();
+      return withCharacterColumns(adapter, charColumns);
+    },
   };
 }
 
-function charAsTextPool(url: string): pg.Pool {
+/**
+ * A pool whose results report "char" columns as text; `charColumns` maps each result's rows (the array the adapter
+ * hands on as its result's rows) to the indexes of those columns.
+ */
+function charAsTextPool(url: string, charColumns: WeakMap<object, number[]>): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   pool.on("error", () => undefined);
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<pg.QueryResult>;
   // Reassigned on this one pool only; adapter-pg runs every non-transaction query through pool.query().
   (pool as unknown as { query: (...args: unknown[]) => Promise<pg.QueryResult> }).query = async (...args) => {
     const result = await query(...args);
-    for (const field of result.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    const indexes: number[] = [];
+    (result.fields ?? []).forEach((field, index) => {
+      if (field.dataTypeID !== PG_CHAR_OID) return;
+      field.dataTypeID = PG_TEXT_OID;
+      indexes.push(index);
+    });
+    if (indexes.length > 0 && Array.isArray(result.rows)) charColumns.set(result.rows, indexes);
     return result;
   };
   return pool;
+}
+
+function withCharacterColumns(inner: SqlDriverAdapter, charColumns: WeakMap<object, number[]>): SqlDriverAdapter {
+  const adapter: SqlDriverAdapter = Object.create(inner) as SqlDriverAdapter;
+  adapter.queryRaw = async (query) => {
+    const result = await inner.queryRaw(query);
+    const indexes = charColumns.get(result.rows);
+    if (indexes === undefined) return result;
+    const columnTypes = [...result.columnTypes];
+    for (const index of indexes) columnTypes[index] = ColumnTypeEnum.Character;
+    return { ...result, columnTypes };
+  };
+  return adapter;
 }
 
 export interface EngineFactory {

@@ -253,6 +253,19 @@ describe.each(engines)("organisation members on %s", (engine, create) => {
       await expect(removeMember(admin, org.slug, eve)).rejects.toThrow(NotFoundError);
     });
 
+    it("refuses a member or invite id that is no id at all with a message on the field", async () => {
+      const org = await createOrganisation(prisma, { ada: "ADMIN" });
+      const admin = await org.viewer("ada");
+      const removal = await removeMember(admin, org.slug, "'; drop").catch((e: unknown) => e);
+      expect(removal).toBeInstanceOf(ValidationError);
+      expect((removal as ValidationError).fieldErrors).toEqual({ userId: ["Choose a member of the organisation."] });
+      const revocation = await revokeInvite(admin, org.slug, "").catch((e: unknown) => e);
+      expect((revocation as ValidationError).fieldErrors).toEqual({
+        inviteId: ["Choose an invite of the organisation."],
+      });
+      expect(await auditActions(prisma, org)).toEqual([]);
+    });
+
     it("refuses a role change made on a stale page", async () => {
       const org = await createOrganisation(prisma, { ada: "ADMIN", eve: "EDITOR" });
       const admin = await org.viewer("ada");

@@ -1,7 +1,7 @@
 /**
  * Accounts and signing in through the data layer, on both databases: password rules, case-insensitive unique emails,
- * the sign-in limits per account and per address (kept in the database, so a new client still sees them), and
- * session tokens turned back into viewers.
+ * the sign-in limits per account and per address (kept in the database, so a new client still sees them), what
+ * signing in leaves in the audit log, and session tokens turned back into viewers.
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -259,6 +259,99 @@ describe.each(engines)("users and signing in on %s", (_name, open) => {
         restore = installDatabase(second);
         engine = { ...engine, db: { ...engine.db, prisma: second.prisma, database: second } };
       }
+    });
+  });
+
+  describe("the audit log of signing in", () => {
+    /** The sign-in events about one user, oldest first. */
+    const signInEvents = (userId: string) =>
+      prisma().auditEvent.findMany({
+        where: { entityType: "user", entityId: userId, action: { startsWith: "user.sign-in" } },
+        orderBy: { id: "asc" },
+      });
+
+    it("records a sign-in as the user, outside any organisation, with the address and never the password", async () => {
+      const user = await newUser([{ organisation: "alpha", role: "EDITOR" }]);
+      const address = newAddress();
+      await verifyCredentials(user.email.toUpperCase(), PASSWORD, address);
+      const events = await signInEvents(user.id);
+      expect(events).toEqual([
+        expect.objectContaining({
+          organisationId: null,
+          actorUserId: user.id,
+          actor: user.email,
+          action: "user.sign-in",
+          after: { method: "password", address },
+          before: null,
+          reason: null,
+        }),
+      ]);
+      const everything = await prisma().auditEvent.findMany({
+        where: { entityId: user.id },
+        select: { actor: true, before: true, after: true, reason: true },
+      });
+      expect(JSON.stringify(everything)).not.toContain(PASSWORD);
+    });
+
+    it("records a wrong password for an account, as anonymous, and says which failure locks it", async () => {
+      const user = await newUser();
+      const address = newAddress();
+      const wrong = `${PASSWORD} but wrong`;
+      for (let i = 0; i < ACCOUNT_LIMIT.points; i++) await verifyCredentials(user.email, wrong, address);
+      // Refused by the limit: not recorded, or anyone could grow the append-only log without bound.
+      for (let i = 0; i < 3; i++) {
+        expect(await verifyCredentials(user.email, PASSWORD, address)).toMatchObject({ reason: "limited" });
+      }
+      const events = await signInEvents(user.id);
+      expect(events).toHaveLength(ACCOUNT_LIMIT.points);
+      for (const event of events) {
+        expect(event).toMatchObject({
+          organisationId: null,
+          actorUserId: null,
+          actor: "anonymous",
+          action: "user.sign-in.refuse",
+          after: { method: "password", address },
+        });
+      }
+      expect(events.map((e) => e.reason)).toEqual([
+        ...Array.from({ length: ACCOUNT_LIMIT.points - 1 }, () => "wrong password"),
+        "wrong password; sign-in to the account is now locked for a while",
+      ]);
+      expect(JSON.stringify(events.map((e) => [e.actor, e.before, e.after, e.reason]))).not.toContain(wrong);
+    });
+
+    it("records nothing for an unknown email, and says when an account has no password", async () => {
+      const before = await prisma().auditEvent.count();
+      const unknown = newEmail();
+      expect(await verifyCredentials(unknown, PASSWORD, newAddress())).toEqual({ ok: false, reason: "invalid" });
+      expect(await prisma().auditEvent.count()).toBe(before);
+
+      const invited = await prisma().user.create({ data: { email: newEmail(), name: "Invited" } });
+      expect(await verifyCredentials(invited.email, PASSWORD, newAddress())).toEqual({ ok: false, reason: "invalid" });
+      expect((await signInEvents(invited.id)).map((e) => [e.action, e.reason])).toEqual([
+        ["user.sign-in.refuse", "the account has no password"],
+      ]);
+    });
+
+    it("records a single sign-on when its session is issued, without an address", async () => {
+      const user = await newUser();
+      const callbacks = optionsWithSingleSignOn();
+      await callbacks.jwt({
+        token: {},
+        user: { id: "idp-subject", email: user.email },
+        account: { provider: OIDC_PROVIDER_ID, type: "oauth", providerAccountId: "idp-subject" },
+        trigger: "signIn",
+      } as unknown as JwtParams);
+      // A password sign-in's session is recorded by verifyCredentials, not again here.
+      await callbacks.jwt({
+        token: {},
+        user: { id: user.id },
+        account: { provider: "credentials", type: "credentials", providerAccountId: user.id },
+        trigger: "signIn",
+      } as unknown as JwtParams);
+      expect(await signInEvents(user.id)).toEqual([
+        expect.objectContaining({ actorUserId: user.id, action: "user.sign-in", after: { method: "oidc" } }),
+      ]);
     });
   });
 

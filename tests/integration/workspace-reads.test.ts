@@ -196,9 +196,9 @@ describe.each(engines)("workspace reads on %s", (_name, create) => {
       }
     });
 
-    it("refuses an empty or overlong comment field by field, writing nothing", async () => {
+    it("refuses an empty or overlong comment, or one with a null character, field by field, writing nothing", async () => {
       const before = await prisma.comment.count();
-      for (const body of ["   ", "x".repeat(5001)]) {
+      for (const body of ["   ", "x".repeat(5001), "a\u0000b"]) {
         const refused = await addComment(reviewer, "alpha", {
           agreement: DRAFT,
           commitment: commitmentKey,

@@ -149,6 +149,7 @@ export type SurfaceModule = (typeof SURFACE_MODULES)[number];
  */
 export const INTERNAL_DATA_FILES: Record<string, string> = {
   "lib/data/audit.ts": "writes audit events inside callers' transactions; takes no request",
+  "lib/data/audit-entities.ts": "names audit events' records for history.ts's reads, which check the viewer first",
   "lib/data/errors.ts": "error classes",
   "lib/data/mappers.ts": "row ↔ domain mapping",
   "lib/data/organisations.ts": "lookup helper used by load-dataset and users, which are enumerated",
@@ -383,6 +384,7 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "users.prepareNewUser": { exempt: "validates and hashes; writes nothing, takes no viewer" },
   "users.insertUser": { exempt: "inside a caller's transaction; the caller authorizes (createUser, claimInvite)" },
   "users.verifyCredentials": { exempt: "sign-in itself, before any viewer exists (tests/integration/users.test.ts)" },
+  "users.recordSignIn": { exempt: "records a sign-in as it happens, before any viewer exists (users.test.ts)" },
   "users.getSessionUser": { exempt: "how a session starts, before any viewer exists" },
   "users.getViewerForUser": { exempt: "how a viewer comes to exist; used here to build the removed member" },
 

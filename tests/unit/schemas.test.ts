@@ -8,8 +8,8 @@ import { commands } from "@/lib/data/commands";
 import { formatTimestamp } from "@/lib/data/commands/shared";
 import { commandSchemas, parseInput, type CommandName, type FieldErrors } from "@/lib/domain/schemas";
 import { formatPath } from "@/lib/domain/interchange/issues";
+import { anyValue, expectFieldLevel, RUNS } from "../support/property";
 
-const RUNS = 500;
 const UUID = "0196b2a4-7c1e-7d3a-9f00-0a1b2c3d4e5f";
 const MILESTONE = { agreement: "uk-france-2025", commitment: "returns", milestone: "enact-scheme" };
 
@@ -348,24 +348,6 @@ const exact: Record<CommandName, Array<[string, Record<string, unknown>, FieldEr
   ],
 };
 
-function isPlainObject(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Every refusal is a set of non-empty messages, each under a field path ("" only when the input is no object). */
-function expectFieldLevel(input: unknown, errors: FieldErrors): void {
-  const paths = Object.keys(errors);
-  expect(paths.length).toBeGreaterThan(0);
-  for (const path of paths) {
-    if (path === "") expect(isPlainObject(input)).toBe(false);
-    expect(errors[path]?.length).toBeGreaterThan(0);
-    for (const message of errors[path] ?? []) {
-      expect(typeof message).toBe("string");
-      expect(message.trim()).not.toBe("");
-    }
-  }
-}
-
 function withChanges(base: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
   const input: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(changes)) {
@@ -374,20 +356,6 @@ function withChanges(base: Record<string, unknown>, changes: Record<string, unkn
   }
   return input;
 }
-
-/** Any value: JSON, and what JSON cannot carry (undefined, NaN, Infinity, -0, dates, null prototypes…). */
-const anyValue = fc.oneof(
-  fc.jsonValue(),
-  fc.anything({
-    withNullPrototype: true,
-    withBigInt: true,
-    withDate: true,
-    withTypedArray: true,
-    withSparseArray: true,
-  }),
-  fc.double(),
-  fc.string(),
-);
 
 describe("the conflict message", () => {
   it("says when in UTC, to the minute", () => {

@@ -1,19 +1,26 @@
 import { getDb } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
+import { parseInput } from "@/lib/domain/schemas/parse";
+import { revokeInviteSchema } from "@/lib/domain/schemas/members";
 import { recordAudit } from "../audit";
-import { ConflictError, NotFoundError } from "../errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { getWorkspaceOrganisationOrThrow } from "../workspace";
 import { inviteStateOf } from "./invites";
-import { isUuid, requireAdminActor } from "./last-admin";
+import { requireAdminActor } from "./last-admin";
 
-/** Withdraws an unused invite, so that its link stops working. Admins only; a used or withdrawn one is a conflict. */
-export async function revokeInvite(viewer: Viewer, orgSlug: string, inviteId: string): Promise<void> {
+/**
+ * Withdraws an unused invite, so that its link stops working. Admins only; a used or withdrawn one is a conflict.
+ * ValidationError (on `inviteId`) for an id that is not an invite id at all.
+ */
+export async function revokeInvite(viewer: Viewer, orgSlug: string, id: string): Promise<void> {
+  const parsed = parseInput(revokeInviteSchema, { inviteId: id });
+  if (!parsed.ok) throw new ValidationError(parsed.fieldErrors);
+  const { inviteId } = parsed.data;
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const organisation = await getWorkspaceOrganisationOrThrow(tx, viewer, orgSlug, "organisation:manage-members");
     await requireAdminActor(tx, viewer, organisation.id);
     const notFound = new NotFoundError("There is no such invite in this organisation.");
-    if (!isUuid(inviteId)) throw notFound;
     const now = new Date();
     // One conditional UPDATE, so a revoke racing an accept cannot both succeed.
     const revoked = await tx.invite.updateMany({

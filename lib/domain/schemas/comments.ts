@@ -23,7 +23,11 @@ export const addCommentSchema = recordTargetSchema.extend({
     .string({ error: "Write a comment." })
     .trim()
     .min(1, { error: "Write a comment." })
-    .max(COMMENT_MAX_CHARS, { error: `A comment is at most ${COMMENT_MAX_CHARS.toLocaleString("en-GB")} characters.` }),
+    .max(COMMENT_MAX_CHARS, { error: `A comment is at most ${COMMENT_MAX_CHARS.toLocaleString("en-GB")} characters.` })
+    // PostgreSQL text cannot hold U+0000: the database would refuse it with an error the user cannot act on.
+    .refine((body) => !body.includes("\u0000"), {
+      error: "A comment cannot contain the null character (U+0000); remove it and try again.",
+    }),
 });
 export type AddCommentInput = z.infer<typeof addCommentSchema>;
 

@@ -1,6 +1,6 @@
 /**
- * Inputs of organisation membership: invites and role changes. Shared by the forms, the actions and lib/data, which
- * parses again so that no caller can skip the schema.
+ * Inputs of organisation membership: invites, role changes and removals. Shared by the forms, the actions and
+ * lib/data, which parses again so that no caller can skip the schema.
  */
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/viewer";
@@ -17,6 +17,16 @@ export const changeRoleSchema = z.strictObject({
   expectedRole: roleSchema.optional(),
 });
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
+
+export const removeMemberSchema = z.strictObject({
+  userId: z.uuid({ error: "Choose a member of the organisation." }),
+});
+export type RemoveMemberInput = z.infer<typeof removeMemberSchema>;
+
+export const revokeInviteSchema = z.strictObject({
+  inviteId: z.uuid({ error: "Choose an invite of the organisation." }),
+});
+export type RevokeInviteInput = z.infer<typeof revokeInviteSchema>;
 
 /** 32 random bytes in base64url, without padding: 43 characters. */
 export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

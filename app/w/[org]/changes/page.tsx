@@ -44,6 +44,8 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   const today = new Date().toISOString().slice(0, 10);
   const since = requested === undefined || requested === "" ? addDays(today, -7) : requested.trim();
   const valid = isIsoDay(since);
+  const historyHref = (event: AuditEventView) =>
+    `/w/${organisation.slug}/history?${new URLSearchParams({ entityType: event.entity.type, entityId: event.entity.id }).toString()}`;
   const result = valid ? await changedSince(viewer, org, since) : null;
 
   return (
@@ -94,7 +96,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
               <h2 id={`day-${day}`} className="text-xl font-semibold">
                 <time dateTime={day}>{formatDay(day)}</time>
               </h2>
-              <AuditList events={events} />
+              <AuditList org={organisation.slug} events={events} historyHref={historyHref} />
             </section>
           ))}
         </>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { AuditList } from "@/components/workspace/AuditList";
+import { AuditList, recordHref } from "@/components/workspace/AuditList";
 import { getViewer } from "@/lib/auth/session";
 import { NotFoundError, ValidationError } from "@/lib/data/errors";
 import { listAuditEvents, type AuditEventPage, type AuditEventView } from "@/lib/data/history";
@@ -48,7 +48,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
     refused = Object.values(error.fieldErrors).flat().join(" ") || "This page of the history does not exist.";
   }
   const base = `/w/${organisation.slug}/history`;
-  const filterHref = (event: AuditEventView) =>
+  const subject = page?.subject ?? null;
+  const historyHref = (event: AuditEventView) =>
     `${base}?${new URLSearchParams({ entityType: event.entity.type, entityId: event.entity.id }).toString()}`;
   const olderHref =
     page?.nextCursor == null
@@ -70,8 +71,25 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       </p>
       {entityType !== undefined || entityId !== undefined ? (
         <p className="mt-2 text-sm">
-          Showing only {entityType ?? "any entity"}
-          {entityId === undefined ? "" : ` ${entityId}`}. <Link href={base}>Show everything</Link>
+          Showing only {entityType ?? "any record"}
+          {entityId === undefined ? null : (
+            <>
+              {" "}
+              {subject === null ? (
+                entityId
+              ) : subject.title === null ? (
+                <>
+                  <code className="break-all">{subject.id}</code> (deleted record)
+                </>
+              ) : subject.place === null ? (
+                `“${subject.title}”`
+              ) : (
+                <Link href={recordHref(organisation.slug, subject.place)}>“{subject.title}”</Link>
+              )}
+              {entityType === "milestone" || entityType === "commitment" ? ", with the comments on it" : null}
+            </>
+          )}
+          . <Link href={base}>Show everything</Link>
         </p>
       ) : null}
       {refused !== null ? (
@@ -81,7 +99,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       ) : page === null || page.events.length === 0 ? (
         <p className="mt-4">{cursor === undefined ? "No changes recorded yet." : "No older changes."}</p>
       ) : (
-        <AuditList events={page.events} entityHref={filterHref} />
+        <AuditList org={organisation.slug} events={page.events} historyHref={historyHref} />
       )}
       <nav aria-label="Pages of the history" className="mt-4 flex gap-4 text-sm">
         {cursor !== undefined ? <Link href={base}>Newest</Link> : null}
