@@ -37,7 +37,13 @@ export const emailSchema = z
 
 export const createUserSchema = z.strictObject({
   email: emailSchema,
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),
+  name: z
+    .string({ error: "Enter a name." })
+    .trim()
+    .min(1, "Enter a name.")
+    .max(200, "Use at most 200 characters.")
+    // PostgreSQL text cannot hold U+0000.
+    .refine((name) => !name.includes("\u0000"), "A name cannot contain the null character (U+0000)."),
   password: newPasswordSchema,
   /** Organisations (by slug) the new user joins at once, with a role: used by the demo accounts. */
   memberships: z.array(z.strictObject({ organisation: z.string(), role: z.enum(ROLES) })).optional(),

@@ -46,9 +46,13 @@ function expecting(expected: string) {
 }
 
 /** A required, trimmed, non-empty text of at most `max` characters. */
+/** PostgreSQL text cannot hold U+0000: a text carrying one is refused here, by path, not by the database. */
+const withoutNul = (s: string) => !s.includes("\u0000");
+const nulExpected = expecting("a text without the null character (U+0000)");
+
 function text(max: number) {
   const e = expecting(`a non-empty text of at most ${max} characters`);
-  return z.string(e).trim().min(1, e).max(max, e);
+  return z.string(e).trim().min(1, e).max(max, e).refine(withoutNul, nulExpected);
 }
 
 function list<T extends z.ZodType>(item: T, max: number, what: string) {
@@ -169,7 +173,11 @@ const weightExpected = expecting(`a number greater than 0 and at most ${LIMITS.m
 export const commitmentSchema = object({
   id: idSchema,
   title: text(LIMITS.titleChars),
-  description: z.string(descriptionExpected).trim().max(LIMITS.textChars, descriptionExpected),
+  description: z
+    .string(descriptionExpected)
+    .trim()
+    .max(LIMITS.textChars, descriptionExpected)
+    .refine(withoutNul, nulExpected),
   responsible: z.string(responsibleExpected).min(1, responsibleExpected),
   owner: text(LIMITS.nameChars),
   tags: list(text(LIMITS.shortChars), LIMITS.tags, "tags").default(() => []),
