@@ -188,3 +188,29 @@ export async function listSources(
     })),
   };
 }
+
+/**
+ * Every agreement of the organisation, drafts included, each with its whole tree, and all the organisation's
+ * sources: what a member's "changed since" is computed from, with the same changelog function as the public
+ * changes page and feeds (lib/domain/changelog.ts). By title. Members only.
+ */
+export async function listAgreementTrees(
+  viewer: Viewer,
+  orgSlug: string,
+): Promise<{ organisation: OrganisationSummary; agreements: Agreement[]; sources: Source[] }> {
+  const db = await getDb();
+  const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
+  const [rows, sources] = await Promise.all([
+    db.agreement.findMany({
+      where: { organisationId: organisation.id },
+      orderBy: [{ title: "asc" }, { slug: "asc" }],
+      include: agreementTree,
+    }),
+    db.source.findMany({ where: { organisationId: organisation.id }, orderBy: { key: "asc" } }),
+  ]);
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    agreements: rows.map(toAgreement),
+    sources: sources.map(toSource),
+  };
+}

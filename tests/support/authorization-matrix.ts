@@ -347,6 +347,7 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "workspace.listAgreements": org(READERS, (ctx) => [ctx.org]),
   "workspace.getAgreement": org(READERS, (ctx) => [ctx.org, ctx.agreement]),
   "workspace.listSources": org(READERS, (ctx) => [ctx.org]),
+  "workspace.listAgreementTrees": org(READERS, (ctx) => [ctx.org]),
   "workspace.getWorkspaceOrganisationOrThrow": {
     exempt: "the helper every workspace operation above authorizes through; takes a database client first",
   },
