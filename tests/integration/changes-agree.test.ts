@@ -4,9 +4,6 @@
  * list and the reviewers' list are computed as their pages compute them, from their own data-layer reads (public and
  * members-only), on both databases. A draft's changes reach the reviewers' list only.
  */
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as organisationFeed } from "@/app/[org]/feed.xml/route";
@@ -18,39 +15,14 @@ import { listAgreementTrees } from "@/lib/data/workspace";
 import { installDatabase } from "@/lib/db/client";
 import { agreementChangelog, organisationChangelog } from "@/lib/domain/changelog";
 import { indexSources } from "@/lib/domain/health";
-import { parseInterchangeText } from "@/lib/domain/interchange";
-import type { Agreement, Dataset } from "@/lib/domain/types";
-import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "../support/databases";
+import type { TestDatabase } from "../support/databases";
+import { createMember, DRAFT, demoWithDraft, ENGINES } from "../support/demo";
 
-const demoText = readFileSync(path.resolve(import.meta.dirname, "../../data/demo.accordwatch.json"), "utf8");
 const cli = systemViewer("cli:changes-agree-test");
 const SLUG = "uk-france-small-boats-2025";
 const TODAY = "2026-01-31";
 /** "Changed since" days: before anything happened, inside the demo's story, and after it. */
 const SINCE = ["2025-01-01", "2025-10-23", "2025-11-21", "2025-12-01", "2026-01-01"];
-
-function demoWithDraft(): Dataset {
-  const parsed = parseInterchangeText(demoText);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const published = parsed.dataset.agreements[0]!;
-  const draft: Agreement = {
-    ...published,
-    slug: "draft-copy",
-    title: "A draft copy",
-    published: false,
-    commitments: published.commitments.map((c) => ({
-      ...c,
-      milestones: c.milestones.map((m) => ({
-        ...m,
-        statusUpdates: [
-          ...m.statusUpdates,
-          { on: { date: "2025-12-05", precision: "DAY" }, status: "ABANDONED", rationale: "Draft only.", sources: [] },
-        ],
-      })),
-    })),
-  };
-  return { ...parsed.dataset, agreements: [published, draft] };
-}
 
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "entry" });
 
@@ -66,12 +38,7 @@ async function feedChangeIds(): Promise<string[]> {
   return (feed.feed.entry ?? []).map((entry) => entry.id.slice(entry.id.indexOf(":demo/") + ":demo/".length));
 }
 
-const engines: Array<[string, () => Promise<TestDatabase>]> = [
-  ["PGlite", () => createPgliteDatabase()],
-  ["PostgreSQL", () => createPostgresDatabase()],
-];
-
-describe.each(engines)("the changes page, the feed and changed-since on %s", (_name, create) => {
+describe.each(ENGINES)("the changes page, the feed and changed-since on %s", (_name, create) => {
   let db: TestDatabase;
   let restore: () => void;
   let reviewer: Viewer;
@@ -79,19 +46,8 @@ describe.each(engines)("the changes page, the feed and changed-since on %s", (_n
   beforeAll(async () => {
     db = await create();
     restore = installDatabase(db.database);
-    await importDataset(cli, "demo", demoWithDraft());
-    const organisation = await db.prisma.organisation.findUniqueOrThrow({ where: { slug: "demo" } });
-    const user = await db.prisma.user.create({ data: { email: `rita-${randomUUID()}@example.org`, name: "Rita" } });
-    await db.prisma.membership.create({ data: { organisationId: organisation.id, userId: user.id, role: "REVIEWER" } });
-    reviewer = {
-      kind: "user",
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      memberships: [
-        { organisationId: organisation.id, organisation: "demo", organisationName: "demo", role: "REVIEWER" },
-      ],
-    };
+    await importDataset(cli, "demo", demoWithDraft({ laterRecord: true }));
+    reviewer = await createMember(db.prisma, "demo", "Rita", "REVIEWER");
   });
 
   afterEach(() => vi.useRealTimers());
@@ -118,8 +74,8 @@ describe.each(engines)("the changes page, the feed and changed-since on %s", (_n
     expect(feed).toEqual(page);
     expect(reviewers.filter((e) => e.agreement.slug === SLUG).map((e) => e.id)).toEqual(page);
     // The draft reaches the reviewers only.
-    expect(reviewers.some((e) => e.agreement.slug === "draft-copy")).toBe(true);
-    expect(feed.some((id) => id.startsWith("draft-copy/"))).toBe(false);
+    expect(reviewers.some((e) => e.agreement.slug === DRAFT)).toBe(true);
+    expect(feed.some((id) => id.startsWith(`${DRAFT}/`))).toBe(false);
 
     for (const since of SINCE) {
       const reviewersSince = organisationChangelog(trees.agreements, indexSources(trees.sources), {

@@ -4,8 +4,6 @@
  * summaries, dates, links), drafts never appear, what is not published answers 404, and a database that went away
  * answers 503 with Retry-After. The feeds are parsed as XML (fast-xml-parser), never matched as text.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -17,8 +15,6 @@ import { type Database, installDatabase } from "@/lib/db/client";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { type ChangeEntry, agreementChangelog, organisationChangelog } from "@/lib/domain/changelog";
 import { indexSources } from "@/lib/domain/health";
-import { parseInterchangeText } from "@/lib/domain/interchange";
-import type { Agreement, Dataset } from "@/lib/domain/types";
 import { milestoneAnchors, scorecardPath } from "@/lib/urls";
 import { recordKey } from "@/lib/domain/schemas/comments";
 import {
@@ -27,44 +23,16 @@ import {
   postgresAdminUrl,
   type TestDatabase,
 } from "../support/databases";
+import { DRAFT, demoDataset, demoWithDraft } from "../support/demo";
 
-const demoText = readFileSync(path.resolve(import.meta.dirname, "../../data/demo.accordwatch.json"), "utf8");
 const cli = systemViewer("cli:feeds-test");
 const ORIGIN = "http://localhost:3313";
 const SLUG = "uk-france-small-boats-2025";
-const DRAFT = "draft-copy";
 /** The day the feeds run to: the route reads it from the clock, which these tests set. */
 const TODAY = "2026-01-31";
 
-function demo(): Dataset {
-  const parsed = parseInterchangeText(demoText);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.dataset;
-}
-
-const DEMO = demo();
+const DEMO = demoDataset();
 const PUBLISHED = DEMO.agreements[0]!;
-
-/** The demo's agreement and a draft copy of it with a later record, so that a leak would show in the feeds. */
-function demoWithDraft(): Dataset {
-  const draft: Agreement = {
-    ...PUBLISHED,
-    slug: DRAFT,
-    title: "A draft copy",
-    published: false,
-    commitments: PUBLISHED.commitments.map((c) => ({
-      ...c,
-      milestones: c.milestones.map((m) => ({
-        ...m,
-        statusUpdates: [
-          ...m.statusUpdates,
-          { on: { date: "2025-12-05", precision: "DAY" }, status: "ABANDONED", rationale: "Draft only.", sources: [] },
-        ],
-      })),
-    })),
-  };
-  return { ...DEMO, agreements: [PUBLISHED, draft] };
-}
 
 // ---- Reading a feed ----
 
@@ -196,7 +164,7 @@ describe.each(engines)("Atom feeds of changes on %s", (_name, create) => {
   beforeAll(async () => {
     db = await create();
     restore = installDatabase(db.database);
-    await importDataset(cli, "demo", demoWithDraft());
+    await importDataset(cli, "demo", demoWithDraft({ laterRecord: true }));
     // An organisation that publishes nothing.
     await importDataset(cli, "drafts-only", { ...DEMO, agreements: [{ ...PUBLISHED, published: false }] });
   });
@@ -241,7 +209,9 @@ describe.each(engines)("Atom feeds of changes on %s", (_name, create) => {
     expectAtom(response);
     const xml = await response.text();
     const feed = parseFeed(xml);
-    const merged = organisationChangelog(demoWithDraft().agreements, indexSources(DEMO.sources), { until: TODAY });
+    const merged = organisationChangelog(demoWithDraft({ laterRecord: true }).agreements, indexSources(DEMO.sources), {
+      until: TODAY,
+    });
     expect(merged).toEqual(changelog);
     expect(feed.entries).toEqual(expected(changelog));
     expect(feed.id).toBe("tag:localhost,2025:demo");

@@ -6,8 +6,6 @@
  * comments on it.
  */
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemViewer, type Viewer } from "@/lib/auth/viewer";
 import { addComment } from "@/lib/data/comments";
@@ -17,52 +15,13 @@ import { importDataset } from "@/lib/data/import-dataset";
 import { createInvite, removeMember } from "@/lib/data/members";
 import { unwatch, watch } from "@/lib/data/watchlist";
 import { installDatabase, type Database, type PrismaClient } from "@/lib/db/client";
-import { parseInterchangeText } from "@/lib/domain/interchange";
-import type { Dataset } from "@/lib/domain/types";
-import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "../support/databases";
+import type { TestDatabase } from "../support/databases";
+import { createMember, DRAFT, demoDataset as demo, demoWithDraft, ENGINES } from "../support/demo";
 
-const demoText = readFileSync(path.resolve(import.meta.dirname, "../../data/demo.accordwatch.json"), "utf8");
 const cli = systemViewer("cli:test");
 const AGREEMENT = "uk-france-small-boats-2025";
 const COMMITMENT = "maritime-interception";
 const MILESTONE = "adopt-doctrine";
-const DRAFT = "draft-copy";
-
-function demo(): Dataset {
-  const parsed = parseInterchangeText(demoText);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.dataset;
-}
-
-/** The demo's agreement and a draft copy of it (which the test later replaces, deleting its records). */
-function demoWithDraft(): Dataset {
-  const dataset = demo();
-  const [published] = dataset.agreements;
-  if (published === undefined) throw new Error("the demo has no agreement");
-  return {
-    ...dataset,
-    agreements: [published, { ...published, slug: DRAFT, title: "A draft copy", published: false }],
-  };
-}
-
-const engines: Array<[string, () => Promise<TestDatabase>]> = [
-  ["PGlite", () => createPgliteDatabase()],
-  ["PostgreSQL", () => createPostgresDatabase()],
-];
-
-async function createMember(prisma: PrismaClient, orgSlug: string, name: string, role: "REVIEWER" | "EDITOR") {
-  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { slug: orgSlug } });
-  const user = await prisma.user.create({ data: { email: `${name}-${randomUUID()}@example.org`, name } });
-  await prisma.membership.create({ data: { organisationId: organisation.id, userId: user.id, role } });
-  const viewer: Viewer = {
-    kind: "user",
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    memberships: [{ organisationId: organisation.id, organisation: orgSlug, organisationName: orgSlug, role }],
-  };
-  return { viewer, userId: user.id, email: user.email };
-}
 
 /** The one event of `action` on a page (the newest when there are several). */
 function eventOf(events: readonly AuditEventView[], action: string): AuditEventView {
@@ -71,7 +30,7 @@ function eventOf(events: readonly AuditEventView[], action: string): AuditEventV
   return found;
 }
 
-describe.each(engines)("the history's records on %s", (_name, create) => {
+describe.each(ENGINES)("the history's records on %s", (_name, create) => {
   let db: TestDatabase;
   let prisma: PrismaClient;
   let restore: () => void;
@@ -85,7 +44,7 @@ describe.each(engines)("the history's records on %s", (_name, create) => {
     restore = installDatabase(db.database);
     await importDataset(cli, "alpha", demoWithDraft());
     await importDataset(cli, "beta", demo());
-    reviewer = (await createMember(prisma, "alpha", "Rita", "REVIEWER")).viewer;
+    reviewer = await createMember(prisma, "alpha", "Rita", "REVIEWER");
     const onMilestone = { agreement: AGREEMENT, commitment: COMMITMENT, milestone: MILESTONE };
 
     await addComment(reviewer, "alpha", { ...onMilestone, body: "On the milestone." });

@@ -2,12 +2,9 @@
  * What members read in the workspace, on both databases: agreements with their drafts, reviewers' comments (which
  * never reach the public reads or the export), each member's own watchlist, and the organisation's history.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/auth/policy";
-import { ANONYMOUS, systemViewer, type Role, type Viewer } from "@/lib/auth/viewer";
+import { ANONYMOUS, systemViewer, type Viewer } from "@/lib/auth/viewer";
 import { addComment, listComments } from "@/lib/data/comments";
 import { NotFoundError, ValidationError } from "@/lib/data/errors";
 import { changedSince, listAuditEvents } from "@/lib/data/history";
@@ -18,52 +15,13 @@ import { getPublishedAgreement, getPublishedOrganisation } from "@/lib/data/publ
 import { listWatchlist, unwatch, watch } from "@/lib/data/watchlist";
 import { getAgreement, listAgreements } from "@/lib/data/workspace";
 import { installDatabase, type PrismaClient } from "@/lib/db/client";
-import { parseInterchangeText, serializeInterchange } from "@/lib/domain/interchange";
-import type { Dataset } from "@/lib/domain/types";
-import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "../support/databases";
+import { serializeInterchange } from "@/lib/domain/interchange";
+import type { TestDatabase } from "../support/databases";
+import { createMember, DRAFT, demoDataset as demo, demoWithDraft, ENGINES } from "../support/demo";
 
-const demoText = readFileSync(path.resolve(import.meta.dirname, "../../data/demo.accordwatch.json"), "utf8");
 const cli = systemViewer("cli:test");
-const DRAFT = "draft-copy";
 
-function demo(): Dataset {
-  const parsed = parseInterchangeText(demoText);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.dataset;
-}
-
-/** The demo's published agreement and a draft copy of it, so that drafts have commitments and milestones. */
-function demoWithDraft(): Dataset {
-  const dataset = demo();
-  const [published] = dataset.agreements;
-  if (published === undefined) throw new Error("the demo has no agreement");
-  return {
-    ...dataset,
-    agreements: [published, { ...published, slug: DRAFT, title: "A draft copy", published: false }],
-  };
-}
-
-const engines: Array<[string, () => Promise<TestDatabase>]> = [
-  ["PGlite", () => createPgliteDatabase()],
-  ["PostgreSQL", () => createPostgresDatabase()],
-];
-
-async function createMember(prisma: PrismaClient, orgSlug: string, name: string, role: Role): Promise<Viewer> {
-  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { slug: orgSlug } });
-  const user = await prisma.user.create({ data: { email: `${name}-${randomUUID()}@example.org`, name } });
-  await prisma.membership.create({ data: { organisationId: organisation.id, userId: user.id, role } });
-  return {
-    kind: "user",
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    memberships: [
-      { organisationId: organisation.id, organisation: orgSlug, organisationName: organisation.name, role },
-    ],
-  };
-}
-
-describe.each(engines)("workspace reads on %s", (_name, create) => {
+describe.each(ENGINES)("workspace reads on %s", (_name, create) => {
   let db: TestDatabase;
   let prisma: PrismaClient;
   let restore: () => void;
