@@ -4,9 +4,9 @@ import type { Role } from "@/lib/auth/viewer";
  * Symbols exist so that health is never told by colour alone (each is distinct in shape).
  */
 import { countryName } from "@/lib/domain/countries";
-import type { Health, PartyCode, Responsible, SourceKind, Stance } from "@/lib/domain/types";
+import type { Health, PartyCode, Responsible } from "@/lib/domain/types";
 
-export { FLAG_LABELS, HEALTH_LABELS, STATUS_LABELS } from "@/lib/domain/labels";
+export { FLAG_LABELS, HEALTH_LABELS, SOURCE_KIND_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/domain/labels";
 
 export const HEALTH_SYMBOLS: Readonly<Record<Health, string>> = {
   ON_TRACK: "●",
@@ -25,22 +25,6 @@ export const HEALTH_CLASSES: Readonly<Record<Health, string>> = {
   DONE: "border-sky-700 bg-sky-50 text-sky-950",
   PARTIAL: "border-violet-700 bg-violet-50 text-violet-950",
   BROKEN: "border-red-700 bg-red-100 text-red-950",
-};
-
-export const STANCE_LABELS: Readonly<Record<Stance, string>> = {
-  SUPPORTS: "Supports",
-  INDICATES_DELAY: "Indicates delay",
-  CONTRADICTS: "Contradicts",
-  NEUTRAL: "Neutral",
-};
-
-export const SOURCE_KIND_LABELS: Readonly<Record<SourceKind, string>> = {
-  OFFICIAL_DOCUMENT: "Official document",
-  STATEMENT: "Statement",
-  MEDIA_REPORT: "Media report",
-  LEAK: "Leak",
-  DATA: "Data",
-  PARLIAMENTARY_RECORD: "Parliamentary record",
 };
 
 /** "France (FR)"; the code alone when it names no country. */

@@ -3,7 +3,7 @@
  * texts the domain writes itself (the changelog's titles and summaries, which the feeds carry), so that a page and
  * a feed entry say the same thing.
  */
-import type { Flag, Health, Status } from "./types";
+import type { Flag, Health, SourceKind, Stance, Status } from "./types";
 
 export const HEALTH_LABELS: Readonly<Record<Health, string>> = {
   ON_TRACK: "On track",
@@ -28,4 +28,20 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   COMPLETE: "Complete",
   PARTIAL: "Partial",
   ABANDONED: "Abandoned",
+};
+
+export const STANCE_LABELS: Readonly<Record<Stance, string>> = {
+  SUPPORTS: "Supports",
+  INDICATES_DELAY: "Indicates delay",
+  CONTRADICTS: "Contradicts",
+  NEUTRAL: "Neutral",
+};
+
+export const SOURCE_KIND_LABELS: Readonly<Record<SourceKind, string>> = {
+  OFFICIAL_DOCUMENT: "Official document",
+  STATEMENT: "Statement",
+  MEDIA_REPORT: "Media report",
+  LEAK: "Leak",
+  DATA: "Data",
+  PARLIAMENTARY_RECORD: "Parliamentary record",
 };

@@ -16,6 +16,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/auth/policy";
 import { ANONYMOUS, systemViewer, type Role, type Viewer } from "@/lib/auth/viewer";
+import * as briefingModule from "@/lib/data/briefing";
 import * as commandsModule from "@/lib/data/commands";
 import * as commentsModule from "@/lib/data/comments";
 import { NotFoundError } from "@/lib/data/errors";
@@ -96,6 +97,7 @@ const MODULES: Record<SurfaceModule, Record<string, unknown>> = {
   watchlist: watchlistModule,
   history: historyModule,
   workspace: workspaceModule,
+  briefing: briefingModule,
   "load-dataset": loadModule,
   "health-document": healthDocumentModule,
   "import-dataset": importModule,
@@ -110,6 +112,7 @@ const MODULE_FILES: Record<SurfaceModule, string> = {
   watchlist: "lib/data/watchlist.ts",
   history: "lib/data/history.ts",
   workspace: "lib/data/workspace.ts",
+  briefing: "lib/data/briefing.ts",
   "load-dataset": "lib/data/load-dataset.ts",
   "health-document": "lib/data/health-document.ts",
   "import-dataset": "lib/data/import-dataset.ts",

@@ -135,6 +135,7 @@ export const SURFACE_MODULES = [
   "watchlist",
   "history",
   "workspace",
+  "briefing",
   "load-dataset",
   "health-document",
   "import-dataset",
@@ -348,6 +349,10 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "workspace.getAgreement": org(READERS, (ctx) => [ctx.org, ctx.agreement]),
   "workspace.listSources": org(READERS, (ctx) => [ctx.org]),
   "workspace.listAgreementTrees": org(READERS, (ctx) => [ctx.org]),
+  "briefing.getAgreementBriefing": org(READERS, (ctx) => [ctx.org, ctx.agreement, "2025-10-31"]),
+  "briefing.getWatchlistBriefing": org(READERS, (ctx) => [ctx.org, "2025-10-31"], {
+    note: "the command line's watchlist is empty, and so is its briefing",
+  }),
   "workspace.getWorkspaceOrganisationOrThrow": {
     exempt: "the helper every workspace operation above authorizes through; takes a database client first",
   },
@@ -443,6 +448,8 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     delegates: ["import-dataset.importDocument", "import-dataset.checkImportDocument"],
   },
   "app/w/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
+  "app/w/[org]/[agreement]/briefing.md/route.ts#GET": { delegates: ["briefing.getAgreementBriefing"] },
+  "app/w/[org]/watchlist/briefing.md/route.ts#GET": { delegates: ["briefing.getWatchlistBriefing"] },
   "app/invite/[token]/actions.ts#acceptInviteAction": { viaInviteToken: ["members.acceptInvite"] },
   "app/invite/[token]/actions.ts#signUpWithInviteAction": { viaInviteToken: ["members.signUpWithInvite"] },
   "app/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },

@@ -142,6 +142,7 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
         >
           Agreement history
         </Link>
+        <Link href={`/w/${organisation.slug}/${agreement.slug}/briefing`}>Briefing</Link>
       </p>
       {mayEdit ? (
         <div className="mt-4">

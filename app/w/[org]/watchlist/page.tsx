@@ -51,6 +51,12 @@ export default async function WatchlistPage({ params }: { params: Promise<{ org:
       <p className="mt-2 text-sm text-muted">
         Health as of today, {formatPreciseDate({ date: asOf, precision: "DAY" })}. Only you see this list.
       </p>
+      {items.length === 0 ? null : (
+        <p className="mt-2">
+          <Link href={`/w/${organisation.slug}/watchlist/briefing`}>Briefing on your watchlist</Link>: the worst news
+          first, with reasons, quotes and sources, as of any day; to print or download as Markdown.
+        </p>
+      )}
       {items.length === 0 ? (
         <p className="mt-4">
           You watch nothing yet. Use “Watch” beside a commitment or milestone on an agreement’s page.
