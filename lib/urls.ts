@@ -85,3 +85,13 @@ export function feedAlternates(
   }
   return { types: { "application/atom+xml": feeds } };
 }
+
+/** The find page of an organisation, with its query (`q`, `party`, `health` (repeated), `owner`, `tag`, …) when given. */
+export function findPath(org: string, query: Record<string, string | readonly string[] | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const v of typeof value === "string" ? [value] : (value ?? [])) params.append(key, v);
+  }
+  const search = params.toString();
+  return search === "" ? `/${org}/find` : `/${org}/find?${search}`;
+}

@@ -5,7 +5,7 @@ import { AgreementList } from "@/components/AgreementList";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { getPublishedOrganisation } from "@/lib/data/public";
-import { feedAlternates, organisationFeedPath } from "@/lib/urls";
+import { feedAlternates, findPath, organisationFeedPath } from "@/lib/urls";
 
 interface OrganisationPageProps {
   params: Promise<{ org: string }>;
@@ -37,6 +37,9 @@ export default async function OrganisationPage({ params }: OrganisationPageProps
       <h1 className="text-3xl font-bold sm:text-4xl">{organisation.name}</h1>
       <p className="mt-2 mb-6 text-muted">
         Published scorecards: {agreements.length} {agreements.length === 1 ? "agreement" : "agreements"}.
+      </p>
+      <p className="mb-6">
+        <a href={findPath(organisation.slug)}>Find milestones by text, party, health, owner or tag</a>
       </p>
       <AgreementList orgSlug={organisation.slug} agreements={agreements} headingLevel={2} />
       <p className="mt-6">

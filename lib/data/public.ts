@@ -6,6 +6,7 @@ import { authorize } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Agreement, PreciseDate, Source } from "@/lib/domain/types";
 import { citedSourceIds } from "@/lib/domain/interchange";
+import { MARK_END, MARK_START, type HitField, type TextHit } from "@/lib/domain/find";
 import { agreementTree, toAgreement, toPreciseDate, toSource } from "./mappers";
 import type { OrganisationSummary } from "./organisations";
 
@@ -150,5 +151,101 @@ export async function listPublishedAgreements(
     organisation: { slug: organisation.slug, name: organisation.name },
     agreements,
     sources: sources.map(toSource),
+  };
+}
+
+/** How ts_headline marks the matched words: see lib/domain/find.ts MARK_START / MARK_END. */
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+
+interface HitRow {
+  agreement: string;
+  commitment: string;
+  milestone: string;
+  field: HitField;
+  source: string | null;
+  snippet: string;
+}
+
+/**
+ * Full-text search of an organisation's published agreements as of a day (the find page): milestone titles,
+ * commitment titles, status update rationales, evidence quotes and indicator observation quotes. A hit on a
+ * commitment's title or on one of its observations is a hit for each of its milestones. Records dated after
+ * `asOf` (status updates, observations, and evidence whose source is later) are not searched, as they do not exist
+ * yet for the scorecard of that day.
+ *
+ * PostgreSQL full-text search with the 'english' configuration and websearch_to_tsquery, which accepts anything a
+ * reader types ("quoted phrases", or, -word) and never fails on syntax; every value is a bound parameter. The
+ * expressions match the GIN indexes of prisma/migrations/*_find_full_text. Hits come in scorecard order.
+ * `searchable` is false when the text has no searchable word (only stop words or punctuation): nothing is searched.
+ * Null when the organisation does not exist.
+ */
+export async function searchPublishedMilestones(
+  viewer: Viewer,
+  orgSlug: string,
+  text: string,
+  asOf: string,
+): Promise<{ searchable: boolean; hits: TextHit[] } | null> {
+  authorize(viewer, "published:read", { organisation: orgSlug });
+  const db = await getDb();
+  const organisation = await db.organisation.findUnique({ where: { slug: orgSlug }, select: { id: true } });
+  if (organisation === null) return null;
+  const org = organisation.id;
+  const [{ nodes } = { nodes: 0 }] = await db.$queryRaw<Array<{ nodes: number }>>`
+    SELECT numnode(search_query(${text}))::int AS nodes`;
+  if (nodes === 0) return { searchable: false, hits: [] };
+  const rows = await db.$queryRaw<HitRow[]>`
+    WITH query AS (SELECT search_query(${text}) AS q),
+    hits AS (
+      SELECT m.id AS milestone_id, 1 AS field_order, 'milestone' AS field, NULL::text AS source,
+             0 AS position_a, 0 AS position_b, m.title AS body
+        FROM milestones m
+       WHERE m.organisation_id = ${org}::uuid
+         AND search_vector(m.title) @@ (SELECT q FROM query)
+      UNION ALL
+      SELECT m.id, 2, 'commitment', NULL, 0, 0, c.title
+        FROM commitments c
+        JOIN milestones m ON m.commitment_id = c.id AND m.organisation_id = ${org}::uuid
+       WHERE c.organisation_id = ${org}::uuid
+         AND search_vector(c.title) @@ (SELECT q FROM query)
+      UNION ALL
+      SELECT s.milestone_id, 3, 'status-update', NULL, s.position, 0, s.rationale
+        FROM status_updates s
+       WHERE s.organisation_id = ${org}::uuid
+         AND s.on_date <= ${asOf}::date
+         AND search_vector(s.rationale) @@ (SELECT q FROM query)
+      UNION ALL
+      SELECT e.milestone_id, 4, 'evidence', src.key, e.position, 0, e.quote
+        FROM evidence_links e
+        JOIN sources src ON src.id = e.source_id AND src.organisation_id = ${org}::uuid
+       WHERE e.organisation_id = ${org}::uuid
+         AND src.published_date <= ${asOf}::date
+         AND search_vector(e.quote) @@ (SELECT q FROM query)
+      UNION ALL
+      SELECT m.id, 5, 'observation', src.key, i.position, o.position, o.quote
+        FROM observations o
+        JOIN indicators i ON i.id = o.indicator_id AND i.organisation_id = ${org}::uuid
+        JOIN sources src ON src.id = o.source_id AND src.organisation_id = ${org}::uuid
+        JOIN milestones m ON m.commitment_id = i.commitment_id AND m.organisation_id = ${org}::uuid
+       WHERE o.organisation_id = ${org}::uuid
+         AND o.on_date <= ${asOf}::date
+         AND search_vector(o.quote) @@ (SELECT q FROM query)
+    )
+    SELECT a.slug AS agreement, c.key AS commitment, m.key AS milestone, h.field, h.source,
+           ts_headline('english'::regconfig, search_text(h.body), (SELECT q FROM query), ${HEADLINE_OPTIONS}) AS snippet
+      FROM hits h
+      JOIN milestones m ON m.id = h.milestone_id AND m.organisation_id = ${org}::uuid
+      JOIN commitments c ON c.id = m.commitment_id AND c.organisation_id = ${org}::uuid
+      JOIN agreements a ON a.id = c.agreement_id AND a.organisation_id = ${org}::uuid AND a.published
+     ORDER BY a.slug COLLATE "C", c.position, m.position, h.field_order, h.position_a, h.position_b`;
+  return {
+    searchable: true,
+    hits: rows.map((row) => ({
+      agreement: row.agreement,
+      commitment: row.commitment,
+      milestone: row.milestone,
+      field: row.field,
+      source: row.source,
+      snippet: row.snippet,
+    })),
   };
 }

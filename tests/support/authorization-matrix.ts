@@ -399,6 +399,7 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "public.getPublishedOrganisation": org(PUBLIC, (ctx) => [ctx.org]),
   "public.getPublishedAgreement": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
   "public.listPublishedAgreements": org(PUBLIC, (ctx) => [ctx.org]),
+  "public.searchPublishedMilestones": org(PUBLIC, (ctx) => [ctx.org, "doctrine", "2025-12-01"]),
 };
 
 /** importDataset takes the validated dataset of a document. */

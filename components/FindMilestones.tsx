@@ -1,0 +1,335 @@
+import { formatDay } from "@/lib/domain/dates";
+import { snippetParts, type FindOptions, type FoundMilestone, type HitField, type TextHit } from "@/lib/domain/find";
+import { recordKey } from "@/lib/domain/schemas/comments";
+import type { FindField, FindFilters } from "@/lib/domain/schemas/find";
+import { HEALTHS, type Source } from "@/lib/domain/types";
+import { findPath, milestoneAnchors, scorecardPath } from "@/lib/urls";
+import { Breadcrumbs } from "./Breadcrumbs";
+import { FlagList } from "./FlagList";
+import { HealthBadge } from "./HealthBadge";
+import { HEALTH_LABELS, partyLabel } from "./labels";
+
+export interface FindMilestonesProps {
+  organisation: { slug: string; name: string };
+  options: FindOptions;
+  filters: FindFilters;
+  /** What the reader typed in the search box, shown again even when it was refused. */
+  typedQuery: string;
+  errors: Readonly<Partial<Record<FindField, string>>>;
+  asOf: string;
+  isToday: boolean;
+  results: readonly FoundMilestone[];
+  sources: readonly Source[];
+}
+
+const HIT_LABELS: Readonly<Record<HitField, string>> = {
+  milestone: "Milestone title",
+  commitment: "Commitment title",
+  "status-update": "Status rationale",
+  evidence: "Evidence quote",
+  observation: "Indicator observation",
+};
+
+const CONTROL = "mt-1 min-h-11 w-full rounded-md border border-stone-500 bg-white px-2 py-1.5 text-ink";
+
+function describedBy(field: FindField, errors: FindMilestonesProps["errors"], hint?: string): string | undefined {
+  const ids = [hint, errors[field] !== undefined ? `find-${field}-error` : undefined].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+function FieldError({ field, errors }: { field: FindField; errors: FindMilestonesProps["errors"] }) {
+  const message = errors[field];
+  if (message === undefined) return null;
+  return (
+    <p id={`find-${field}-error`} className="mt-1 text-sm font-semibold [overflow-wrap:anywhere] text-red-800">
+      {message}
+    </p>
+  );
+}
+
+function Snippet({ hit, sourcesById }: { hit: TextHit; sourcesById: ReadonlyMap<string, Source> }) {
+  const source = hit.source === null ? undefined : sourcesById.get(hit.source);
+  return (
+    <li className="text-sm">
+      <span className="font-medium text-muted">
+        {HIT_LABELS[hit.field]}
+        {source ? ` (${source.outlet})` : ""}:
+      </span>{" "}
+      <q>
+        {snippetParts(hit.snippet).map((part, index) =>
+          part.match ? (
+            <mark key={index} className="rounded-sm bg-yellow-200 px-0.5 text-ink">
+              {part.text}
+            </mark>
+          ) : (
+            <span key={index}>{part.text}</span>
+          ),
+        )}
+      </q>
+    </li>
+  );
+}
+
+function countMessage(count: number, asked: boolean): string {
+  if (count === 0) return asked ? "No milestone matches this search." : "No milestone in the published scorecards.";
+  const noun = count === 1 ? "milestone" : "milestones";
+  if (!asked) return `${count} ${noun} in the published scorecards.`;
+  return `${count} ${noun} ${count === 1 ? "matches" : "match"} this search.`;
+}
+
+/** The find page: a plain GET form (works without JavaScript) and the milestones that match, as of a day. */
+export function FindMilestones({
+  organisation,
+  options,
+  filters,
+  typedQuery,
+  errors,
+  asOf,
+  isToday,
+  results,
+  sources,
+}: FindMilestonesProps) {
+  const org = organisation.slug;
+  const sourcesById = new Map(sources.map((s) => [s.id, s]));
+  const anchorsByAgreement = new Map<string, ReadonlyMap<string, string>>();
+  for (const r of results) {
+    if (!anchorsByAgreement.has(r.agreement.slug))
+      anchorsByAgreement.set(r.agreement.slug, milestoneAnchors(r.agreement));
+  }
+  const count = results.length;
+  const asked =
+    filters.q !== null ||
+    filters.party !== null ||
+    filters.health.length > 0 ||
+    filters.owner !== null ||
+    filters.tag !== null ||
+    filters.overdue;
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[{ label: "Accordwatch", href: "/" }, { label: organisation.name, href: `/${org}` }, { label: "Find" }]}
+      />
+      <h1 className="text-3xl font-bold sm:text-4xl">Find milestones</h1>
+      <p className="mt-2 max-w-prose text-muted">
+        Search and filter the milestones of {organisation.name}’s published scorecards. Health is computed as of the day
+        shown, by the same rules as the scorecard; the address of this page keeps your search.
+      </p>
+
+      <form
+        method="get"
+        action={findPath(org)}
+        aria-label="Find milestones"
+        className="mt-6 grid gap-4 rounded-xl border-2 border-stone-800 bg-white p-4 sm:grid-cols-2 sm:p-5"
+      >
+        <div className="sm:col-span-2">
+          <label htmlFor="find-q" className="font-medium">
+            Search titles, rationales and quotes
+          </label>
+          <input
+            id="find-q"
+            type="search"
+            name="q"
+            defaultValue={typedQuery}
+            aria-invalid={errors.q !== undefined ? true : undefined}
+            aria-describedby={describedBy("q", errors, "find-q-hint")}
+            className={CONTROL}
+          />
+          <p id="find-q-hint" className="mt-1 text-sm text-muted">
+            Words are matched in any form (“delay” finds “delayed”); put a phrase in quotes; “-word” leaves it out.
+          </p>
+          <FieldError field="q" errors={errors} />
+        </div>
+
+        <div>
+          <label htmlFor="find-party" className="font-medium">
+            Party
+          </label>
+          <select
+            id="find-party"
+            name="party"
+            defaultValue={filters.party ?? ""}
+            aria-invalid={errors.party !== undefined ? true : undefined}
+            aria-describedby={describedBy("party", errors)}
+            className={CONTROL}
+          >
+            <option value="">Any party</option>
+            {options.parties.map((p) => (
+              <option key={p} value={p}>
+                {partyLabel(p)}
+              </option>
+            ))}
+          </select>
+          <FieldError field="party" errors={errors} />
+        </div>
+
+        <div>
+          <label htmlFor="find-owner" className="font-medium">
+            Owner
+          </label>
+          <select
+            id="find-owner"
+            name="owner"
+            defaultValue={filters.owner ?? ""}
+            aria-invalid={errors.owner !== undefined ? true : undefined}
+            aria-describedby={describedBy("owner", errors)}
+            className={CONTROL}
+          >
+            <option value="">Any owner</option>
+            {options.owners.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+          <FieldError field="owner" errors={errors} />
+        </div>
+
+        <div>
+          <label htmlFor="find-tag" className="font-medium">
+            Tag
+          </label>
+          <select
+            id="find-tag"
+            name="tag"
+            defaultValue={filters.tag ?? ""}
+            aria-invalid={errors.tag !== undefined ? true : undefined}
+            aria-describedby={describedBy("tag", errors)}
+            className={CONTROL}
+          >
+            <option value="">Any tag</option>
+            {options.tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+          <FieldError field="tag" errors={errors} />
+        </div>
+
+        <div>
+          <label htmlFor="find-asOf" className="font-medium">
+            As of
+          </label>
+          <input
+            id="find-asOf"
+            type="date"
+            name="asOf"
+            defaultValue={errors.asOf !== undefined ? "" : isToday ? "" : asOf}
+            aria-invalid={errors.asOf !== undefined ? true : undefined}
+            aria-describedby={describedBy("asOf", errors, "find-asOf-hint")}
+            className={CONTROL}
+          />
+          <p id="find-asOf-hint" className="mt-1 text-sm text-muted">
+            Leave empty for today.
+          </p>
+          <FieldError field="asOf" errors={errors} />
+        </div>
+
+        <fieldset className="sm:col-span-2" aria-describedby={describedBy("health", errors)}>
+          <legend className="font-medium">Health (any of those ticked; none ticked: any health)</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {HEALTHS.map((h) => (
+              <label key={h} className="inline-flex min-h-11 items-center gap-2">
+                <input
+                  type="checkbox"
+                  name="health"
+                  value={h}
+                  defaultChecked={filters.health.includes(h)}
+                  className="size-5"
+                />
+                {HEALTH_LABELS[h]}
+              </label>
+            ))}
+          </div>
+          <FieldError field="health" errors={errors} />
+        </fieldset>
+
+        <div>
+          <label className="inline-flex min-h-11 items-center gap-2 font-medium">
+            <input
+              type="checkbox"
+              name="overdue"
+              value="1"
+              defaultChecked={filters.overdue}
+              aria-invalid={errors.overdue !== undefined ? true : undefined}
+              aria-describedby={describedBy("overdue", errors)}
+              className="size-5"
+            />
+            Overdue only
+          </label>
+          <FieldError field="overdue" errors={errors} />
+        </div>
+
+        <div className="flex flex-wrap items-end gap-4 sm:col-span-2">
+          <button
+            type="submit"
+            className="min-h-11 rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700"
+          >
+            Find
+          </button>
+          <a href={findPath(org)} className="inline-flex min-h-11 items-center">
+            Clear the search
+          </a>
+        </div>
+      </form>
+
+      <section aria-labelledby="find-results" className="mt-8">
+        <h2 id="find-results" className="text-2xl font-bold">
+          Milestones as of <time dateTime={asOf}>{formatDay(asOf)}</time>
+          {isToday ? <span className="ml-2 text-base font-normal text-muted">(today)</span> : null}
+        </h2>
+        <p role="status" className="mt-2 font-medium" data-count={count}>
+          {countMessage(count, asked)}
+        </p>
+        {count === 0 && asked ? (
+          <p className="mt-2 text-muted">
+            Try fewer words or fewer filters, or <a href={findPath(org)}>clear the search</a>.
+          </p>
+        ) : null}
+
+        {count > 0 ? (
+          <ol className="mt-4 space-y-4">
+            {results.map((r) => {
+              const anchor = anchorsByAgreement.get(r.agreement.slug)?.get(recordKey(r.commitment.id, r.milestone.id));
+              const domId = `found-${r.agreement.slug}-${r.commitment.id}-${r.milestone.id}`;
+              const href = scorecardPath(org, r.agreement.slug, {
+                ...(isToday ? {} : { asOf }),
+                anchor: anchor ?? `milestone-${r.milestone.id}`,
+              });
+              return (
+                <li
+                  key={domId}
+                  id={domId}
+                  data-milestone={r.milestone.id}
+                  className="rounded-lg border border-rule bg-white p-3 sm:p-4"
+                >
+                  <p className="text-sm text-muted">
+                    {r.agreement.title} · {r.commitment.title}
+                  </p>
+                  <div className="mt-1 flex flex-wrap items-start justify-between gap-2">
+                    <h3 className="min-w-0 flex-1 basis-48 font-semibold">
+                      <a href={href}>{r.milestone.title}</a>
+                    </h3>
+                    <HealthBadge health={r.health.health} size="sm" />
+                  </div>
+                  <p className="mt-1 text-sm">
+                    <span className="text-muted">Owner:</span> {r.milestone.owner}
+                  </p>
+                  {r.hits.length > 0 ? (
+                    <ul className="mt-2 space-y-1" aria-label="Where the words were found">
+                      {r.hits.map((hit, index) => (
+                        <Snippet key={index} hit={hit} sourcesById={sourcesById} />
+                      ))}
+                    </ul>
+                  ) : null}
+                  <FlagList flags={r.health.flags} headingId={`${domId}-flags`} />
+                </li>
+              );
+            })}
+          </ol>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The public find page (issue 4, item 6): the milestones of an organisation's published agreements that match the
+ * reader's filters as of a day. Health and the overdue flag come from scorecardAt, the very function of the
+ * scorecard, so a milestone is found as "stalled" exactly when the scorecard of that day shows it stalled. The text
+ * search runs in the database (lib/data/public.ts searchPublishedMilestones); its hits come in here as data. Pure.
+ */
+import { recordKey } from "./schemas/comments";
+import type { FindFilters } from "./schemas/find";
+import { scorecardAt } from "./scorecard";
+import type { Agreement, Commitment, Milestone, MilestoneHealth, PartyCode, Source } from "./types";
+
+/** Where a text hit was found. */
+export const HIT_FIELDS = ["milestone", "commitment", "status-update", "evidence", "observation"] as const;
+export type HitField = (typeof HIT_FIELDS)[number];
+
+/** One record whose text matched the search, as the database found it, for one milestone. */
+export interface TextHit {
+  readonly agreement: string;
+  readonly commitment: string;
+  readonly milestone: string;
+  readonly field: HitField;
+  /** The source's id, for evidence and observations; null otherwise. */
+  readonly source: string | null;
+  /** The matched passage; the matched words are between MARK_START and MARK_END. */
+  readonly snippet: string;
+}
+
+/** Delimiters of the matched words in a snippet (control characters: they never occur in stored text). */
+export const MARK_START = "\u0002";
+export const MARK_END = "\u0003";
+
+export interface FoundMilestone {
+  readonly agreement: Agreement;
+  readonly commitment: Commitment;
+  readonly milestone: Milestone;
+  readonly health: MilestoneHealth;
+  /** The text hits of this milestone (empty when no text was searched). */
+  readonly hits: readonly TextHit[];
+}
+
+/** What the page offers to choose from: every party, owner (of a commitment or milestone) and tag, sorted. */
+export interface FindOptions {
+  readonly parties: readonly PartyCode[];
+  readonly owners: readonly string[];
+  readonly tags: readonly string[];
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function findOptions(agreements: readonly Agreement[]): FindOptions {
+  const parties = new Set<string>();
+  const owners = new Set<string>();
+  const tags = new Set<string>();
+  for (const a of agreements) {
+    for (const p of a.parties) parties.add(p);
+    for (const c of a.commitments) {
+      owners.add(c.owner);
+      for (const t of c.tags) tags.add(t);
+      for (const m of c.milestones) owners.add(m.owner);
+    }
+  }
+  return { parties: [...parties].sort(byText), owners: [...owners].sort(byText), tags: [...tags].sort(byText) };
+}
+
+/** A commitment is a party's when that party is responsible for it, alone or jointly (spec/health.md). */
+function concernsParty(agreement: Agreement, c: Commitment, party: string): boolean {
+  if (c.responsible === "joint") return agreement.parties.includes(party);
+  return c.responsible === party;
+}
+
+function hitKey(agreement: string, commitment: string, milestone: string): string {
+  return `${agreement}\u0000${recordKey(commitment, milestone)}`;
+}
+
+/**
+ * The milestones of `agreements` that match every filter as of `asOf` (`YYYY-MM-DD`), in scorecard order (the
+ * agreements' order, then each agreement's). `hits` are the text search's hits, required when `filters.q` is set
+ * (a milestone without a hit is then left out); `sources` are those the agreements cite.
+ */
+export function findMilestones(
+  agreements: readonly Agreement[],
+  sources: readonly Source[],
+  filters: FindFilters,
+  asOf: string,
+  hits: readonly TextHit[] | null = null,
+): FoundMilestone[] {
+  if (filters.q !== null && hits === null) throw new Error("findMilestones: a text query needs the search's hits");
+  const hitsByMilestone = new Map<string, TextHit[]>();
+  for (const hit of hits ?? []) {
+    const key = hitKey(hit.agreement, hit.commitment, hit.milestone);
+    const list = hitsByMilestone.get(key);
+    if (list) list.push(hit);
+    else hitsByMilestone.set(key, [hit]);
+  }
+  const wanted = new Set(filters.health);
+  const found: FoundMilestone[] = [];
+  for (const agreement of agreements) {
+    if (filters.party !== null && !agreement.parties.includes(filters.party)) continue;
+    const health = scorecardAt(agreement, sources, asOf).health;
+    for (const c of agreement.commitments) {
+      if (filters.party !== null && !concernsParty(agreement, c, filters.party)) continue;
+      if (filters.tag !== null && !c.tags.includes(filters.tag)) continue;
+      const commitmentHealth = health.commitments.find((h) => h.id === c.id);
+      for (const m of c.milestones) {
+        if (filters.owner !== null && m.owner !== filters.owner && c.owner !== filters.owner) continue;
+        const milestoneHealth = commitmentHealth?.milestones.find((h) => h.id === m.id);
+        if (milestoneHealth === undefined) continue;
+        if (wanted.size > 0 && !wanted.has(milestoneHealth.health)) continue;
+        if (filters.overdue && !milestoneHealth.flags.some((f) => f.flag === "OVERDUE")) continue;
+        const milestoneHits = hitsByMilestone.get(hitKey(agreement.slug, c.id, m.id)) ?? [];
+        if (filters.q !== null && milestoneHits.length === 0) continue;
+        found.push({ agreement, commitment: c, milestone: m, health: milestoneHealth, hits: milestoneHits });
+      }
+    }
+  }
+  return found;
+}
+
+/** A snippet cut into plain text and matched words, for rendering without HTML. */
+export function snippetParts(snippet: string): Array<{ text: string; match: boolean }> {
+  const parts: Array<{ text: string; match: boolean }> = [];
+  let rest = snippet;
+  while (rest.length > 0) {
+    const start = rest.indexOf(MARK_START);
+    if (start === -1) {
+      parts.push({ text: rest, match: false });
+      break;
+    }
+    if (start > 0) parts.push({ text: rest.slice(0, start), match: false });
+    const end = rest.indexOf(MARK_END, start + 1);
+    const stop = end === -1 ? rest.length : end;
+    parts.push({ text: rest.slice(start + 1, stop), match: true });
+    rest = rest.slice(stop + 1);
+  }
+  return parts.filter((p) => p.text.length > 0);
+}
