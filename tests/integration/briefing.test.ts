@@ -4,7 +4,6 @@
  * the viewer a session would give: members only, drafts included, the worst news first; 404 for anyone else.
  * e2e/briefing.spec.ts fetches the routes themselves with a signed-in browser.
  */
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,34 +16,20 @@ import { installDatabase, type PrismaClient } from "@/lib/db/client";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { parseInterchangeText } from "@/lib/domain/interchange";
 import { briefingMarkdownGet } from "@/lib/http/briefing";
-import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from "../support/databases";
+import type { TestDatabase } from "../support/databases";
+import { createMember, ENGINES } from "../support/demo";
 
 const demoText = readFileSync(path.resolve(import.meta.dirname, "../../data/demo.accordwatch.json"), "utf8");
 const AGREEMENT = "uk-france-small-boats-2025";
 
-const engines: Array<[string, () => Promise<TestDatabase>]> = [
-  ["PGlite", () => createPgliteDatabase()],
-  ["PostgreSQL", () => createPostgresDatabase()],
-];
-
-describe.each(engines)("briefings on %s", (_name, create) => {
+describe.each(ENGINES)("briefings on %s", (_name, create) => {
   let db: TestDatabase;
   let prisma: PrismaClient;
   let restore: () => void;
 
   /** A new member of the organisation `slug`, as the session would give them. */
-  async function newMember(slug: string, role: "REVIEWER" | "EDITOR" = "REVIEWER"): Promise<Viewer> {
-    const organisation = await prisma.organisation.findUniqueOrThrow({ where: { slug } });
-    const user = await prisma.user.create({ data: { email: `m-${randomUUID()}@example.org`, name: "Rita" } });
-    await prisma.membership.create({ data: { organisationId: organisation.id, userId: user.id, role } });
-    return {
-      kind: "user",
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      memberships: [{ organisationId: organisation.id, organisation: slug, organisationName: slug, role }],
-    };
-  }
+  const newMember = (slug: string, role: "REVIEWER" | "EDITOR" = "REVIEWER"): Promise<Viewer> =>
+    createMember(prisma, slug, "Rita", role);
 
   const agreementGet = (viewer: Viewer) =>
     briefingMarkdownGet<{ org: string; agreement: string }>({
