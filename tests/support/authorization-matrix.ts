@@ -393,6 +393,7 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "public.getPublishedOrganisation": org(PUBLIC, (ctx) => [ctx.org]),
   "public.getPublishedAgreement": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
   "public.listPublishedAgreements": org(PUBLIC, (ctx) => [ctx.org]),
+  "public.getPublishedSource": org(PUBLIC, (ctx) => [ctx.org, ctx.source]),
 };
 
 /** importDataset takes the validated dataset of a document. */
