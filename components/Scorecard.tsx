@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { agreementFeedPath, changesPath, milestoneAnchors } from "@/lib/urls";
+import { periodStart } from "@/lib/domain/dates";
 import type { Agreement, AgreementHealth, Source } from "@/lib/domain/types";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
@@ -23,6 +24,8 @@ export interface ScorecardProps {
   /** The day shown, `YYYY-MM-DD`. */
   asOf: string;
   isToday: boolean;
+  /** Today, `YYYY-MM-DD` (UTC). */
+  today: string;
   /** Why the reader's asOf was refused (the page then shows today); null when it was not. */
   asOfError: string | null;
 }
@@ -44,6 +47,7 @@ export function Scorecard({
   milestoneViews,
   asOf,
   isToday,
+  today,
   asOfError,
 }: ScorecardProps) {
   const path = `/${organisation.slug}/${agreement.slug}`;
@@ -76,17 +80,15 @@ export function Scorecard({
         </p>
       </header>
 
-      <div className="mt-6 rounded-xl border-2 border-stone-800 bg-white p-4 sm:p-5">
-        {asOfError !== null ? (
-          <p
-            role="alert"
-            className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium [overflow-wrap:anywhere] text-red-950"
-          >
-            {`${asOfError} Showing today instead.`}
-          </p>
-        ) : null}
-        <AsOfForm action={path} asOf={asOf} isToday={isToday} />
-      </div>
+      <AsOfForm
+        action={path}
+        asOf={asOf}
+        isToday={isToday}
+        today={today}
+        error={asOfError}
+        min={periodStart(agreement.announced)}
+        label="Show the scorecard as of"
+      />
 
       <section aria-labelledby="compliance" className="mt-10">
         <SectionHeading id="compliance">Compliance by party</SectionHeading>
