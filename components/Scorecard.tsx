@@ -1,13 +1,15 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { agreementFeedPath, changesPath, milestoneAnchors } from "@/lib/urls";
+import { agreementFeedPath, changesPath, milestoneAnchors, publicLinks } from "@/lib/urls";
 import { periodStart } from "@/lib/domain/dates";
-import type { Agreement, AgreementHealth, Source } from "@/lib/domain/types";
+import { HEALTHS, type Agreement, type AgreementHealth, type Source } from "@/lib/domain/types";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { CommitmentCard } from "./CommitmentCard";
 import { ComplianceCard } from "./ComplianceCard";
+import { HealthBadge } from "./HealthBadge";
 import { HealthCounts } from "./HealthCounts";
+import { HEALTH_LABELS } from "./labels";
 import { AgreementFacts } from "./AgreementFacts";
 import { MethodNote } from "./MethodNote";
 import type { MilestoneView } from "./milestone-view";
@@ -54,6 +56,15 @@ export function Scorecard({
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const domIds = milestoneAnchors(agreement);
   const commitmentHealth = new Map(health.commitments.map((c) => [c.id, c]));
+  const links = publicLinks(organisation.slug, agreement.slug, isToday ? undefined : asOf);
+  // The commitments grouped by health, in the display order of healths, each group in the agreement's order.
+  const groups = HEALTHS.map((h) => ({
+    health: h,
+    commitments: agreement.commitments.flatMap((commitment) => {
+      const ch = commitmentHealth.get(commitment.id);
+      return ch !== undefined && ch.health === h ? [{ commitment, health: ch }] : [];
+    }),
+  })).filter((group) => group.commitments.length > 0);
 
   return (
     <>
@@ -121,24 +132,35 @@ export function Scorecard({
         {agreement.commitments.length === 0 ? (
           <p className="text-muted">This agreement has no commitment yet.</p>
         ) : (
-          <ol className="space-y-6">
-            {agreement.commitments.map((commitment) => {
-              const ch = commitmentHealth.get(commitment.id);
-              if (!ch) return null;
-              return (
-                <li key={commitment.id}>
-                  <CommitmentCard
-                    commitment={commitment}
-                    health={ch}
-                    milestoneViews={milestoneViews}
-                    milestoneDomIds={domIds}
-                    sourcesById={sourcesById}
-                    asOf={asOf}
-                  />
-                </li>
-              );
-            })}
-          </ol>
+          <div className="space-y-8">
+            {groups.map(({ health: groupHealth, commitments }) => (
+              <section
+                key={groupHealth}
+                data-health-group={groupHealth}
+                aria-label={`${HEALTH_LABELS[groupHealth]}: ${commitments.length} ${commitments.length === 1 ? "commitment" : "commitments"}`}
+              >
+                <p className="mb-3 flex items-center gap-2 text-sm text-muted" aria-hidden="true">
+                  <HealthBadge health={groupHealth} />
+                  {commitments.length} {commitments.length === 1 ? "commitment" : "commitments"}
+                </p>
+                <ol className="space-y-6">
+                  {commitments.map(({ commitment, health: ch }) => (
+                    <li key={commitment.id}>
+                      <CommitmentCard
+                        commitment={commitment}
+                        health={ch}
+                        milestoneViews={milestoneViews}
+                        milestoneDomIds={domIds}
+                        sourcesById={sourcesById}
+                        asOf={asOf}
+                        links={links}
+                      />
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            ))}
+          </div>
         )}
       </section>
 

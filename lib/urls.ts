@@ -120,3 +120,19 @@ export function feedAlternates(
   }
   return { types: { "application/atom+xml": feeds } };
 }
+
+/** Where the public pages of one agreement link: its commitments, milestones and sources, as of a day when given. */
+export interface PublicLinks {
+  commitment(commitment: string): string;
+  milestone(commitment: string, milestone: string): string;
+  source(source: string): string;
+}
+
+/** The links of an agreement's public pages; `asOf` is carried along (omit it for today). */
+export function publicLinks(org: string, agreement: string, asOf?: string): PublicLinks {
+  return {
+    commitment: (commitment) => commitmentPath(org, agreement, commitment, asOf),
+    milestone: (commitment, milestone) => milestonePath(org, agreement, commitment, milestone, asOf),
+    source: (source) => sourcePath(org, source, asOf),
+  };
+}
