@@ -31,18 +31,21 @@ export interface MilestonePageProps {
   asOfError: string | null;
 }
 
+/** The sources a record cites, as known on the day shown: a source published later did not exist yet. */
 function Cited({
   ids,
   sourcesById,
   href,
+  asOf,
 }: {
   ids: readonly string[];
   sourcesById: ReadonlyMap<string, Source>;
   href: (source: string) => string;
+  asOf: string;
 }) {
   const cited = ids.flatMap((id) => {
     const source = sourcesById.get(id);
-    return source ? [source] : [];
+    return source && periodStart(source.published) <= asOf ? [source] : [];
   });
   if (cited.length === 0) return null;
   return (
@@ -192,7 +195,7 @@ export function MilestonePage({
                   : <span data-status={u.status}>{STATUS_LABELS[u.status]}</span>
                 </p>
                 <p className="mt-1">{u.rationale}</p>
-                <Cited ids={u.sources} sourcesById={sourcesById} href={links.source} />
+                <Cited ids={u.sources} sourcesById={sourcesById} href={links.source} asOf={asOf} />
               </li>
             ))}
           </ol>
@@ -216,7 +219,7 @@ export function MilestonePage({
                   : deadline set to {formatPreciseDate(c.to)}
                 </p>
                 <p className="mt-1">{c.reason}</p>
-                <Cited ids={c.sources} sourcesById={sourcesById} href={links.source} />
+                <Cited ids={c.sources} sourcesById={sourcesById} href={links.source} asOf={asOf} />
               </li>
             ))}
           </ol>
