@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ChangeEntry } from "@/lib/domain/changelog";
-import { formatDay, formatPreciseDate } from "@/lib/domain/dates";
+import { formatDay, formatPreciseDate, periodStart } from "@/lib/domain/dates";
 import type { Agreement, Source } from "@/lib/domain/types";
 import { agreementFeedPath, changeEntryPath, changesPath, milestoneAnchors, scorecardPath } from "@/lib/urls";
 import { AsOfForm } from "./AsOfForm";
@@ -16,6 +16,8 @@ export interface AgreementChangesProps {
   /** The day shown, `YYYY-MM-DD`. */
   asOf: string;
   isToday: boolean;
+  /** Today, `YYYY-MM-DD` (UTC). */
+  today: string;
   /** Why the reader's asOf was refused (the page then shows today); null when it was not. */
   asOfError: string | null;
 }
@@ -28,6 +30,7 @@ export function AgreementChanges({
   entries,
   asOf,
   isToday,
+  today,
   asOfError,
 }: AgreementChangesProps) {
   const org = organisation.slug;
@@ -61,22 +64,15 @@ export function AgreementChanges({
         </p>
       </header>
 
-      <div className="mt-6 rounded-xl border-2 border-stone-800 bg-white p-4 sm:p-5">
-        {asOfError !== null ? (
-          <p
-            role="alert"
-            className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium [overflow-wrap:anywhere] text-red-950"
-          >
-            {`${asOfError} Showing today instead.`}
-          </p>
-        ) : null}
-        <AsOfForm
-          action={changesPath(org, agreement.slug)}
-          asOf={asOf}
-          isToday={isToday}
-          label="Show the changes up to"
-        />
-      </div>
+      <AsOfForm
+        action={changesPath(org, agreement.slug)}
+        asOf={asOf}
+        isToday={isToday}
+        today={today}
+        error={asOfError}
+        min={periodStart(agreement.announced)}
+        label="Show the changes up to"
+      />
 
       <div className="mt-8">
         {entries.length === 0 ? (

@@ -1,5 +1,6 @@
 import type { Commitment, CommitmentHealth, Source } from "@/lib/domain/types";
-import { commitmentAnchor } from "@/lib/urls";
+import Link from "next/link";
+import { commitmentAnchor, type PublicLinks } from "@/lib/urls";
 import { HealthBadge } from "./HealthBadge";
 import { IndicatorList } from "./IndicatorList";
 import { formatScore, responsibleLabel } from "./labels";
@@ -16,6 +17,7 @@ interface CommitmentCardProps {
   milestoneDomIds: ReadonlyMap<string, string>;
   sourcesById: ReadonlyMap<string, Source>;
   asOf: string;
+  links: PublicLinks;
 }
 
 /** One commitment: its health, progress and who answers for it, then each milestone and indicator. */
@@ -26,6 +28,7 @@ export function CommitmentCard({
   milestoneDomIds,
   sourcesById,
   asOf,
+  links,
 }: CommitmentCardProps) {
   const domId = commitmentAnchor(commitment.id);
   const titleId = `${domId}-title`;
@@ -40,7 +43,7 @@ export function CommitmentCard({
     >
       <header className="flex flex-wrap items-start justify-between gap-3">
         <h3 id={titleId} className="min-w-0 flex-1 basis-56 text-xl font-bold">
-          {commitment.title}
+          <Link href={links.commitment(commitment.id)}>{commitment.title}</Link>
         </h3>
         <HealthBadge health={health.health} />
       </header>
@@ -98,6 +101,7 @@ export function CommitmentCard({
                   sourcesById={sourcesById}
                   asOf={asOf}
                   domId={milestoneDomIds.get(key) ?? `milestone-${milestone.id}`}
+                  links={{ milestone: links.milestone(commitment.id, milestone.id), source: links.source }}
                 />
               </li>
             );
@@ -105,7 +109,13 @@ export function CommitmentCard({
         </ol>
       )}
 
-      <IndicatorList indicators={commitment.indicators} sourcesById={sourcesById} asOf={asOf} idPrefix={domId} />
+      <IndicatorList
+        indicators={commitment.indicators}
+        sourcesById={sourcesById}
+        asOf={asOf}
+        idPrefix={domId}
+        sourceHref={links.source}
+      />
     </article>
   );
 }

@@ -16,6 +16,8 @@ interface EvidenceListProps {
   /** Sources published after this day are not shown: the page shows what was known on that day. */
   asOf: string;
   headingId: string;
+  /** Where a source's page is, when it links to one. */
+  sourceHref?: (source: string) => string;
 }
 
 interface SourceGroup {
@@ -27,7 +29,7 @@ interface SourceGroup {
  * The sources a milestone relies on, as known on the as-of date, oldest first. A source cited several times is
  * listed once, with each quote and the stance of each link (the stance belongs to the link, not the source).
  */
-export function EvidenceList({ evidence, sourcesById, asOf, headingId }: EvidenceListProps) {
+export function EvidenceList({ evidence, sourcesById, asOf, headingId, sourceHref }: EvidenceListProps) {
   const groups = new Map<string, SourceGroup>();
   for (const link of evidence) {
     const source = sourcesById.get(link.source);
@@ -52,7 +54,7 @@ export function EvidenceList({ evidence, sourcesById, asOf, headingId }: Evidenc
           {known.map(({ source, links }) => (
             <li key={source.id} data-source={source.id} className="text-sm">
               <p>
-                <SourceCitation source={source} />
+                <SourceCitation source={source} {...(sourceHref ? { href: sourceHref(source.id) } : {})} />
               </p>
               <ul className="mt-1 space-y-2">
                 {links.map((link, index) => (

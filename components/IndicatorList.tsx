@@ -28,10 +28,12 @@ interface IndicatorListProps {
   sourcesById: ReadonlyMap<string, Source>;
   asOf: string;
   idPrefix: string;
+  /** Where a source's page is, when it links to one. */
+  sourceHref?: (source: string) => string;
 }
 
 /** A commitment's numbers: for each indicator, the latest value known on the as-of date, with its source. */
-export function IndicatorList({ indicators, sourcesById, asOf, idPrefix }: IndicatorListProps) {
+export function IndicatorList({ indicators, sourcesById, asOf, idPrefix, sourceHref }: IndicatorListProps) {
   if (indicators.length === 0) return null;
   const headingId = `${idPrefix}-indicators`;
   return (
@@ -69,7 +71,7 @@ export function IndicatorList({ indicators, sourcesById, asOf, idPrefix }: Indic
                   </p>
                   {source ? (
                     <p className="mt-2 text-sm">
-                      <SourceCitation source={source} />
+                      <SourceCitation source={source} {...(sourceHref ? { href: sourceHref(source.id) } : {})} />
                     </p>
                   ) : null}
                   <blockquote className="mt-1 border-l-4 border-rule pl-3 text-sm italic">

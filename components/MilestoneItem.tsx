@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatPreciseDate, periodStart } from "@/lib/domain/dates";
 import type { Milestone, MilestoneHealth, Source } from "@/lib/domain/types";
 import { EvidenceList } from "./EvidenceList";
@@ -14,10 +15,12 @@ interface MilestoneItemProps {
   asOf: string;
   /** The element id, `milestone-<id>`: the stable anchor for links and tests. */
   domId: string;
+  /** The milestone's own page and its sources' pages. */
+  links: { milestone: string; source: (source: string) => string };
 }
 
 /** One milestone as of the date: health, deadline, status, owner, the flags behind its health and its sources. */
-export function MilestoneItem({ milestone, health, view, sourcesById, asOf, domId }: MilestoneItemProps) {
+export function MilestoneItem({ milestone, health, view, sourcesById, asOf, domId, links }: MilestoneItemProps) {
   const titleId = `${domId}-title`;
   const status = view.status ?? "NOT_STARTED";
   // The rationale of the update in force: of several known by the date, the last is the latest.
@@ -35,7 +38,7 @@ export function MilestoneItem({ milestone, health, view, sourcesById, asOf, domI
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h4 id={titleId} className="min-w-0 flex-1 basis-48 font-semibold">
-          {milestone.title}
+          <Link href={links.milestone}>{milestone.title}</Link>
         </h4>
         <HealthBadge health={health.health} size="sm" />
       </div>
@@ -83,6 +86,7 @@ export function MilestoneItem({ milestone, health, view, sourcesById, asOf, domI
         sourcesById={sourcesById}
         asOf={asOf}
         headingId={`${domId}-sources`}
+        sourceHref={links.source}
       />
     </article>
   );

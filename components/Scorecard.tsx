@@ -1,12 +1,15 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { agreementFeedPath, changesPath, milestoneAnchors } from "@/lib/urls";
-import type { Agreement, AgreementHealth, Source } from "@/lib/domain/types";
+import { agreementFeedPath, changesPath, milestoneAnchors, publicLinks } from "@/lib/urls";
+import { periodStart } from "@/lib/domain/dates";
+import { HEALTHS, type Agreement, type AgreementHealth, type Source } from "@/lib/domain/types";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { CommitmentCard } from "./CommitmentCard";
 import { ComplianceCard } from "./ComplianceCard";
+import { HealthBadge } from "./HealthBadge";
 import { HealthCounts } from "./HealthCounts";
+import { HEALTH_LABELS } from "./labels";
 import { AgreementFacts } from "./AgreementFacts";
 import { MethodNote } from "./MethodNote";
 import type { MilestoneView } from "./milestone-view";
@@ -23,6 +26,8 @@ export interface ScorecardProps {
   /** The day shown, `YYYY-MM-DD`. */
   asOf: string;
   isToday: boolean;
+  /** Today, `YYYY-MM-DD` (UTC). */
+  today: string;
   /** Why the reader's asOf was refused (the page then shows today); null when it was not. */
   asOfError: string | null;
 }
@@ -44,12 +49,22 @@ export function Scorecard({
   milestoneViews,
   asOf,
   isToday,
+  today,
   asOfError,
 }: ScorecardProps) {
   const path = `/${organisation.slug}/${agreement.slug}`;
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const domIds = milestoneAnchors(agreement);
   const commitmentHealth = new Map(health.commitments.map((c) => [c.id, c]));
+  const links = publicLinks(organisation.slug, agreement.slug, isToday ? undefined : asOf);
+  // The commitments grouped by health, in the display order of healths, each group in the agreement's order.
+  const groups = HEALTHS.map((h) => ({
+    health: h,
+    commitments: agreement.commitments.flatMap((commitment) => {
+      const ch = commitmentHealth.get(commitment.id);
+      return ch !== undefined && ch.health === h ? [{ commitment, health: ch }] : [];
+    }),
+  })).filter((group) => group.commitments.length > 0);
 
   return (
     <>
@@ -76,17 +91,15 @@ export function Scorecard({
         </p>
       </header>
 
-      <div className="mt-6 rounded-xl border-2 border-stone-800 bg-white p-4 sm:p-5">
-        {asOfError !== null ? (
-          <p
-            role="alert"
-            className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium [overflow-wrap:anywhere] text-red-950"
-          >
-            {`${asOfError} Showing today instead.`}
-          </p>
-        ) : null}
-        <AsOfForm action={path} asOf={asOf} isToday={isToday} />
-      </div>
+      <AsOfForm
+        action={path}
+        asOf={asOf}
+        isToday={isToday}
+        today={today}
+        error={asOfError}
+        min={periodStart(agreement.announced)}
+        label="Show the scorecard as of"
+      />
 
       <section aria-labelledby="compliance" className="mt-10">
         <SectionHeading id="compliance">Compliance by party</SectionHeading>
@@ -119,24 +132,35 @@ export function Scorecard({
         {agreement.commitments.length === 0 ? (
           <p className="text-muted">This agreement has no commitment yet.</p>
         ) : (
-          <ol className="space-y-6">
-            {agreement.commitments.map((commitment) => {
-              const ch = commitmentHealth.get(commitment.id);
-              if (!ch) return null;
-              return (
-                <li key={commitment.id}>
-                  <CommitmentCard
-                    commitment={commitment}
-                    health={ch}
-                    milestoneViews={milestoneViews}
-                    milestoneDomIds={domIds}
-                    sourcesById={sourcesById}
-                    asOf={asOf}
-                  />
-                </li>
-              );
-            })}
-          </ol>
+          <div className="space-y-8">
+            {groups.map(({ health: groupHealth, commitments }) => (
+              <section
+                key={groupHealth}
+                data-health-group={groupHealth}
+                aria-label={`${HEALTH_LABELS[groupHealth]}: ${commitments.length} ${commitments.length === 1 ? "commitment" : "commitments"}`}
+              >
+                <p className="mb-3 flex items-center gap-2 text-sm text-muted" aria-hidden="true">
+                  <HealthBadge health={groupHealth} />
+                  {commitments.length} {commitments.length === 1 ? "commitment" : "commitments"}
+                </p>
+                <ol className="space-y-6">
+                  {commitments.map(({ commitment, health: ch }) => (
+                    <li key={commitment.id}>
+                      <CommitmentCard
+                        commitment={commitment}
+                        health={ch}
+                        milestoneViews={milestoneViews}
+                        milestoneDomIds={domIds}
+                        sourcesById={sourcesById}
+                        asOf={asOf}
+                        links={links}
+                      />
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            ))}
+          </div>
         )}
       </section>
 

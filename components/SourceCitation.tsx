@@ -1,12 +1,23 @@
+import Link from "next/link";
 import { formatPreciseDate } from "@/lib/domain/dates";
 import type { Source } from "@/lib/domain/types";
 import { SOURCE_KIND_LABELS } from "./labels";
 
-/** Outlet, title (a link when the source has a URL), date in its own precision, kind. */
-export function SourceCitation({ source }: { source: Source }) {
+/**
+ * Outlet (a link to the source's page on Accordwatch, what cites it, when `href` is given), title (a link to the
+ * original when the source has a URL), date in its own precision, kind.
+ */
+export function SourceCitation({ source, href }: { source: Source; href?: string }) {
   return (
     <>
-      <span className="font-semibold">{source.outlet}</span>
+      {href === undefined ? (
+        <span className="font-semibold">{source.outlet}</span>
+      ) : (
+        <Link href={href} className="font-semibold" data-source-page={source.id}>
+          {source.outlet}
+          <span className="sr-only">: what cites this source</span>
+        </Link>
+      )}
       {", "}
       {source.url ? (
         <a href={source.url} rel="noopener noreferrer" target="_blank">

@@ -24,6 +24,41 @@ export function changesPath(org: string, agreement: string, asOf?: string): stri
   return withAsOf(`/${org}/${agreement}/changes`, asOf);
 }
 
+/** The organisation's home, as of a day when given. */
+export function organisationPath(org: string, asOf?: string): string {
+  return withAsOf(`/${org}`, asOf);
+}
+
+/** A commitment's page, as of a day when given. */
+export function commitmentPath(org: string, agreement: string, commitment: string, asOf?: string): string {
+  return withAsOf(`/${org}/${agreement}/commitments/${encodeURIComponent(commitment)}`, asOf);
+}
+
+/** A milestone's page, as of a day when given. */
+export function milestonePath(
+  org: string,
+  agreement: string,
+  commitment: string,
+  milestone: string,
+  asOf?: string,
+): string {
+  const base = `/${org}/${agreement}/commitments/${encodeURIComponent(commitment)}`;
+  return withAsOf(`${base}/milestones/${encodeURIComponent(milestone)}`, asOf);
+}
+
+/** A source's page (what cites it), as of a day when given. */
+export function sourcePath(org: string, source: string, asOf?: string): string {
+  return withAsOf(`/${org}/sources/${encodeURIComponent(source)}`, asOf);
+}
+
+/**
+ * The permalink of a page as it stood on a day: its path with `asOf` fixed to the day shown, whatever the reader
+ * asked for (today included), so that the link shows the same page tomorrow.
+ */
+export function permalink(path: string, asOf: string): string {
+  return withAsOf(path, asOf);
+}
+
 export function organisationFeedPath(org: string): string {
   return `/${org}/feed.xml`;
 }
@@ -94,4 +129,20 @@ export function findPath(org: string, query: Record<string, string | readonly st
   }
   const search = params.toString();
   return search === "" ? `/${org}/find` : `/${org}/find?${search}`;
+}
+
+/** Where the public pages of one agreement link: its commitments, milestones and sources, as of a day when given. */
+export interface PublicLinks {
+  commitment(commitment: string): string;
+  milestone(commitment: string, milestone: string): string;
+  source(source: string): string;
+}
+
+/** The links of an agreement's public pages; `asOf` is carried along (omit it for today). */
+export function publicLinks(org: string, agreement: string, asOf?: string): PublicLinks {
+  return {
+    commitment: (commitment) => commitmentPath(org, agreement, commitment, asOf),
+    milestone: (commitment, milestone) => milestonePath(org, agreement, commitment, milestone, asOf),
+    source: (source) => sourcePath(org, source, asOf),
+  };
 }

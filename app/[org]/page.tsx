@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { AgreementList } from "@/components/AgreementList";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { OrganisationHome } from "@/components/OrganisationHome";
 import { ANONYMOUS } from "@/lib/auth/viewer";
+import { todayUtc } from "@/lib/clock";
 import { getPublishedOrganisation } from "@/lib/data/public";
-import { feedAlternates, findPath, organisationFeedPath } from "@/lib/urls";
+import { resolveAsOf } from "@/lib/domain/schemas/as-of";
+import { feedAlternates } from "@/lib/urls";
 
 interface OrganisationPageProps {
   params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 // One load per request, shared by generateMetadata and the page.
@@ -25,28 +27,22 @@ export async function generateMetadata({ params }: OrganisationPageProps): Promi
   };
 }
 
-export default async function OrganisationPage({ params }: OrganisationPageProps) {
+/** `/{org}[?asOf=YYYY-MM-DD]`: the organisation's published agreements, as of a day. */
+export default async function OrganisationPage({ params, searchParams }: OrganisationPageProps) {
   const { org } = await params;
+  const today = todayUtc();
+  const { asOf, isToday, error } = resolveAsOf(await searchParams, today);
   const found = await loadOrganisation(org);
   if (!found || found.agreements.length === 0) notFound();
-  const { organisation, agreements } = found;
 
   return (
-    <>
-      <Breadcrumbs items={[{ label: "Accordwatch", href: "/" }, { label: organisation.name }]} />
-      <h1 className="text-3xl font-bold sm:text-4xl">{organisation.name}</h1>
-      <p className="mt-2 mb-6 text-muted">
-        Published scorecards: {agreements.length} {agreements.length === 1 ? "agreement" : "agreements"}.
-      </p>
-      <p className="mb-6">
-        <a href={findPath(organisation.slug)}>Find milestones by text, party, health, owner or tag</a>
-      </p>
-      <AgreementList orgSlug={organisation.slug} agreements={agreements} headingLevel={2} />
-      <p className="mt-6">
-        <a href={organisationFeedPath(organisation.slug)} type="application/atom+xml">
-          Follow every change to these scorecards (Atom feed)
-        </a>
-      </p>
-    </>
+    <OrganisationHome
+      organisation={found.organisation}
+      agreements={found.agreements}
+      asOf={asOf}
+      isToday={isToday}
+      today={today}
+      asOfError={error}
+    />
   );
 }

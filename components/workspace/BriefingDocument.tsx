@@ -16,6 +16,8 @@ interface BriefingDocumentProps {
   path: string;
   asOf: string;
   isToday: boolean;
+  /** Today, `YYYY-MM-DD` (UTC). */
+  today: string;
   /** The message when the reader's `asOf` was refused (the page then shows today). */
   asOfError: string | null;
   breadcrumbs: ReactNode;
@@ -109,7 +111,16 @@ function Item({ item, n, org }: { item: BriefingItem; n: number; org: string }) 
  * sources. The print stylesheet (app/globals.css, `.briefing`) drops the site's header, navigation and forms, starts
  * each section on a new page, keeps an item on one page and prints the address of every outside link.
  */
-export function BriefingDocument({ view, path, asOf, isToday, asOfError, breadcrumbs, empty }: BriefingDocumentProps) {
+export function BriefingDocument({
+  view,
+  path,
+  asOf,
+  isToday,
+  today,
+  asOfError,
+  breadcrumbs,
+  empty,
+}: BriefingDocumentProps) {
   const { organisation, title, briefing } = view;
   const attention = briefing.items.filter((item) => ATTENTION_HEALTHS.has(item.health));
   const rest = briefing.items.filter((item) => !ATTENTION_HEALTHS.has(item.health));
@@ -125,15 +136,7 @@ export function BriefingDocument({ view, path, asOf, isToday, asOfError, breadcr
         {organisation.name} · drafts and unpublished records included · for members only
       </p>
       <div className="mt-4">
-        {asOfError !== null ? (
-          <p
-            role="alert"
-            className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium [overflow-wrap:anywhere] text-red-950"
-          >
-            {asOfError} Showing today instead.
-          </p>
-        ) : null}
-        <AsOfForm action={path} asOf={asOf} isToday={isToday} label="Brief as of" />
+        <AsOfForm action={path} asOf={asOf} isToday={isToday} today={today} error={asOfError} label="Brief as of" />
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3 print:hidden">
         <PrintButton />

@@ -249,3 +249,60 @@ export async function searchPublishedMilestones(
     })),
   };
 }
+
+/**
+ * A source of the organisation and the published agreements that cite it (by a status update, a deadline change, an
+ * evidence link or an indicator observation), each with its whole tree, by title: what the source's public page is
+ * built from. Null when the source does not exist or no published record cites it (a source cited only by drafts is
+ * not public).
+ */
+export async function getPublishedSource(
+  viewer: Viewer,
+  orgSlug: string,
+  sourceKey: string,
+): Promise<{ organisation: OrganisationSummary; source: Source; agreements: Agreement[] } | null> {
+  authorize(viewer, "published:read", { organisation: orgSlug });
+  const db = await getDb();
+  const organisation = await db.organisation.findUnique({
+    where: { slug: orgSlug },
+    select: { id: true, slug: true, name: true },
+  });
+  if (organisation === null) return null;
+  const source = await db.source.findUnique({
+    where: { organisationId_key: { organisationId: organisation.id, key: sourceKey } },
+  });
+  if (source === null) return null;
+  const cites = { some: { organisationId: organisation.id, sourceId: source.id } };
+  const rows = await db.agreement.findMany({
+    where: {
+      organisationId: organisation.id,
+      published: true,
+      commitments: {
+        some: {
+          OR: [
+            {
+              milestones: {
+                some: {
+                  OR: [
+                    { evidenceLinks: cites },
+                    { statusUpdates: { some: { sources: cites } } },
+                    { deadlineChanges: { some: { sources: cites } } },
+                  ],
+                },
+              },
+            },
+            { indicators: { some: { observations: cites } } },
+          ],
+        },
+      },
+    },
+    orderBy: [{ title: "asc" }, { slug: "asc" }],
+    include: agreementTree,
+  });
+  if (rows.length === 0) return null;
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    source: toSource(source),
+    agreements: rows.map(toAgreement),
+  };
+}

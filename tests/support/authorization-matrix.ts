@@ -400,6 +400,7 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "public.getPublishedAgreement": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
   "public.listPublishedAgreements": org(PUBLIC, (ctx) => [ctx.org]),
   "public.searchPublishedMilestones": org(PUBLIC, (ctx) => [ctx.org, "doctrine", "2025-12-01"]),
+  "public.getPublishedSource": org(PUBLIC, (ctx) => [ctx.org, ctx.source]),
 };
 
 /** importDataset takes the validated dataset of a document. */

@@ -33,7 +33,8 @@ export async function generateMetadata({ params }: ScorecardPageProps): Promise<
 export default async function ScorecardPage({ params, searchParams }: ScorecardPageProps) {
   const { org, agreement: agreementSlug } = await params;
   // The day to show: the reader's `asOf` when it is a real day, else today (with a message saying why).
-  const { asOf, isToday, error } = resolveAsOf(await searchParams, todayUtc());
+  const today = todayUtc();
+  const { asOf, isToday, error } = resolveAsOf(await searchParams, today);
 
   const found = await loadAgreement(org, agreementSlug);
   if (!found) notFound();
@@ -50,6 +51,7 @@ export default async function ScorecardPage({ params, searchParams }: ScorecardP
       milestoneViews={milestones}
       asOf={asOf}
       isToday={isToday}
+      today={today}
       asOfError={error}
     />
   );

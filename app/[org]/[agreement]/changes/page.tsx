@@ -34,7 +34,8 @@ export async function generateMetadata({ params }: ChangesPageProps): Promise<Me
 /** `/{org}/{agreement}/changes[?asOf=YYYY-MM-DD]`: the published agreement's changelog up to a day. */
 export default async function ChangesPage({ params, searchParams }: ChangesPageProps) {
   const { org, agreement: agreementSlug } = await params;
-  const { asOf, isToday, error } = resolveAsOf(await searchParams, todayUtc());
+  const today = todayUtc();
+  const { asOf, isToday, error } = resolveAsOf(await searchParams, today);
 
   const found = await loadAgreement(org, agreementSlug);
   if (!found) notFound();
@@ -49,6 +50,7 @@ export default async function ChangesPage({ params, searchParams }: ChangesPageP
       entries={entries}
       asOf={asOf}
       isToday={isToday}
+      today={today}
       asOfError={error}
     />
   );

@@ -25,7 +25,8 @@ export default async function AgreementBriefingPage({ params, searchParams }: Pr
     const asked = typeof query.asOf === "string" ? `?${new URLSearchParams({ asOf: query.asOf }).toString()}` : "";
     redirect(`/signin?callbackUrl=${encodeURIComponent(`${path}${asked}`)}`);
   }
-  const { asOf, isToday, error } = resolveAsOf(query, todayUtc());
+  const today = todayUtc();
+  const { asOf, isToday, error } = resolveAsOf(query, today);
   const view = await getAgreementBriefing(viewer, org, slug, asOf).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -38,6 +39,7 @@ export default async function AgreementBriefingPage({ params, searchParams }: Pr
       path={`/w/${organisation.slug}/${slug}/briefing`}
       asOf={asOf}
       isToday={isToday}
+      today={today}
       asOfError={error}
       breadcrumbs={
         <nav aria-label="Breadcrumbs" className="text-sm">

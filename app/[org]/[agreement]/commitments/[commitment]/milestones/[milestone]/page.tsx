@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { MilestonePage } from "@/components/MilestonePage";
+import { ANONYMOUS } from "@/lib/auth/viewer";
+import { todayUtc } from "@/lib/clock";
+import { getPublishedAgreement } from "@/lib/data/public";
+import { agreementContext, indexSources, milestoneHealthHistory } from "@/lib/domain/health";
+import { recordKey } from "@/lib/domain/schemas/comments";
+import { resolveAsOf } from "@/lib/domain/schemas/as-of";
+import { scorecardAt } from "@/lib/domain/scorecard";
+import { feedAlternates, publicLinks } from "@/lib/urls";
+
+interface MilestoneRouteProps {
+  params: Promise<{ org: string; agreement: string; commitment: string; milestone: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+// One load per request, shared by generateMetadata and the page.
+const loadAgreement = cache((orgSlug: string, agreementSlug: string) =>
+  getPublishedAgreement(ANONYMOUS, orgSlug, agreementSlug),
+);
+
+export async function generateMetadata({ params }: MilestoneRouteProps): Promise<Metadata> {
+  const { org, agreement, commitment, milestone } = await params;
+  const found = await loadAgreement(org, agreement);
+  const c = found?.agreement.commitments.find((x) => x.id === commitment);
+  const m = c?.milestones.find((x) => x.id === milestone);
+  if (!found || !c || !m) return { title: "Not found" };
+  return {
+    title: `${m.title} — ${c.title}`,
+    description: `${m.title}: its record, sources and health over time, in “${found.agreement.title}”.`,
+    alternates: feedAlternates(found.organisation, found.agreement),
+  };
+}
+
+/** `/{org}/{agreement}/commitments/{commitment}/milestones/{milestone}[?asOf=YYYY-MM-DD]`. */
+export default async function MilestoneRoute({ params, searchParams }: MilestoneRouteProps) {
+  const { org, agreement: agreementSlug, commitment: commitmentId, milestone: milestoneId } = await params;
+  const today = todayUtc();
+  const { asOf, isToday, error } = resolveAsOf(await searchParams, today);
+
+  const found = await loadAgreement(org, agreementSlug);
+  const commitment = found?.agreement.commitments.find((c) => c.id === commitmentId);
+  const milestone = commitment?.milestones.find((m) => m.id === milestoneId);
+  if (!found || !commitment || !milestone) notFound();
+  const { organisation, agreement, sources } = found;
+  const { health, milestones } = scorecardAt(agreement, sources, asOf);
+  const milestoneHealth = health.commitments
+    .find((c) => c.id === commitment.id)
+    ?.milestones.find((m) => m.id === milestone.id);
+  const view = milestones.get(recordKey(commitment.id, milestone.id));
+  if (!milestoneHealth || !view) notFound();
+  const context = agreementContext(agreement, indexSources(sources));
+
+  return (
+    <MilestonePage
+      organisation={organisation}
+      agreement={agreement}
+      commitment={commitment}
+      milestone={milestone}
+      health={milestoneHealth}
+      view={view}
+      history={milestoneHealthHistory(milestone, asOf, context)}
+      sources={sources}
+      links={publicLinks(organisation.slug, agreement.slug, isToday ? undefined : asOf)}
+      asOf={asOf}
+      isToday={isToday}
+      today={today}
+      asOfError={error}
+    />
+  );
+}

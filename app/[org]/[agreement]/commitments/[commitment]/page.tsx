@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { CommitmentPage } from "@/components/CommitmentPage";
+import { ANONYMOUS } from "@/lib/auth/viewer";
+import { todayUtc } from "@/lib/clock";
+import { getPublishedAgreement } from "@/lib/data/public";
+import { resolveAsOf } from "@/lib/domain/schemas/as-of";
+import { scorecardAt } from "@/lib/domain/scorecard";
+import { commitmentTimeline } from "@/lib/domain/timeline";
+import { feedAlternates, publicLinks } from "@/lib/urls";
+
+interface CommitmentRouteProps {
+  params: Promise<{ org: string; agreement: string; commitment: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+// One load per request, shared by generateMetadata and the page.
+const loadAgreement = cache((orgSlug: string, agreementSlug: string) =>
+  getPublishedAgreement(ANONYMOUS, orgSlug, agreementSlug),
+);
+
+export async function generateMetadata({ params }: CommitmentRouteProps): Promise<Metadata> {
+  const { org, agreement, commitment } = await params;
+  const found = await loadAgreement(org, agreement);
+  const c = found?.agreement.commitments.find((x) => x.id === commitment);
+  if (!found || !c) return { title: "Not found" };
+  return {
+    title: `${c.title} — ${found.agreement.title}`,
+    description: c.description || found.agreement.summary,
+    alternates: feedAlternates(found.organisation, found.agreement),
+  };
+}
+
+/** `/{org}/{agreement}/commitments/{commitment}[?asOf=YYYY-MM-DD]`: one commitment of a published agreement. */
+export default async function CommitmentRoute({ params, searchParams }: CommitmentRouteProps) {
+  const { org, agreement: agreementSlug, commitment: commitmentId } = await params;
+  const today = todayUtc();
+  const { asOf, isToday, error } = resolveAsOf(await searchParams, today);
+
+  const found = await loadAgreement(org, agreementSlug);
+  const commitment = found?.agreement.commitments.find((c) => c.id === commitmentId);
+  if (!found || !commitment) notFound();
+  const { organisation, agreement, sources } = found;
+  const { health, milestones } = scorecardAt(agreement, sources, asOf);
+  const commitmentHealth = health.commitments.find((c) => c.id === commitment.id);
+  if (!commitmentHealth) notFound();
+
+  return (
+    <CommitmentPage
+      organisation={organisation}
+      agreement={agreement}
+      commitment={commitment}
+      health={commitmentHealth}
+      milestoneViews={milestones}
+      timeline={commitmentTimeline(commitment, agreement.announced, asOf)}
+      sources={sources}
+      links={publicLinks(organisation.slug, agreement.slug, isToday ? undefined : asOf)}
+      asOf={asOf}
+      isToday={isToday}
+      today={today}
+      asOfError={error}
+    />
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { SourcePage } from "@/components/SourcePage";
+import { ANONYMOUS } from "@/lib/auth/viewer";
+import { todayUtc } from "@/lib/clock";
+import { getPublishedSource } from "@/lib/data/public";
+import { sourceCitations } from "@/lib/domain/citations";
+import { resolveAsOf } from "@/lib/domain/schemas/as-of";
+import { feedAlternates } from "@/lib/urls";
+
+interface SourceRouteProps {
+  params: Promise<{ org: string; source: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+// One load per request, shared by generateMetadata and the page.
+const loadSource = cache((orgSlug: string, sourceKey: string) => getPublishedSource(ANONYMOUS, orgSlug, sourceKey));
+
+export async function generateMetadata({ params }: SourceRouteProps): Promise<Metadata> {
+  const { org, source } = await params;
+  const found = await loadSource(org, source);
+  if (!found) return { title: "Not found" };
+  return {
+    title: `${found.source.outlet}: ${found.source.title} — ${found.organisation.name}`,
+    description: `What cites “${found.source.title}” (${found.source.outlet}) in ${found.organisation.name}'s scorecards.`,
+    alternates: feedAlternates(found.organisation),
+  };
+}
+
+/** `/{org}/sources/{source}[?asOf=YYYY-MM-DD]`: a source and what cites it in published agreements. */
+export default async function SourceRoute({ params, searchParams }: SourceRouteProps) {
+  const { org, source: sourceKey } = await params;
+  const today = todayUtc();
+  const { asOf, isToday, error } = resolveAsOf(await searchParams, today);
+  const found = await loadSource(org, sourceKey);
+  if (!found) notFound();
+
+  return (
+    <SourcePage
+      organisation={found.organisation}
+      source={found.source}
+      citations={sourceCitations(found.agreements, found.source, asOf)}
+      asOf={asOf}
+      isToday={isToday}
+      today={today}
+      asOfError={error}
+    />
+  );
+}

@@ -1,0 +1,48 @@
+import { dayFraction, monthTicks } from "@/lib/domain/timeline";
+
+const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** "Jul 2025" for `2025-07-01`. */
+export function shortMonth(day: string): string {
+  return `${SHORT_MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
+}
+
+/** The x of a day on an axis from `start` to `end` drawn between `left` and `right`. */
+export function xOf(day: string, start: string, end: string, left: number, right: number): number {
+  return left + dayFraction(day, start, end) * (right - left);
+}
+
+/** A time axis at `y`: a grid line and a month label at the first of each month. Drawn only: charts are aria-hidden. */
+export function TimeAxis({
+  start,
+  end,
+  left,
+  right,
+  top,
+  y,
+}: {
+  start: string;
+  end: string;
+  left: number;
+  right: number;
+  /** Where the grid lines start. */
+  top: number;
+  y: number;
+}) {
+  return (
+    <g className="text-stone-600">
+      <line x1={left} x2={right} y1={y} y2={y} stroke="currentColor" />
+      {monthTicks(start, end).map((tick) => {
+        const x = xOf(tick, start, end, left, right);
+        return (
+          <g key={tick}>
+            <line x1={x} x2={x} y1={top} y2={y + 4} stroke="currentColor" strokeOpacity={0.25} />
+            <text x={x} y={y + 18} textAnchor="middle" fontSize={12} fill="currentColor">
+              {shortMonth(tick)}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
