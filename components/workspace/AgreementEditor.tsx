@@ -72,8 +72,9 @@ export function AgreementEditor({ found, asOf, actions, reviewerTools }: Props) 
   const health = evaluateAgreement(agreement, asOf, sourceIndex);
   const context = agreementContext(agreement, sourceIndex);
   const base = { org: organisation.slug, agreement: agreement.slug };
+  const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const sourceTitle = (id: string): string => {
-    const source = sources.find((s) => s.id === id);
+    const source = sourcesById.get(id);
     return source ? `${source.outlet}: ${source.title}` : id;
   };
 
