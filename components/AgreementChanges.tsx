@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { ChangeEntry } from "@/lib/domain/changelog";
 import { formatDay, formatPreciseDate, periodStart } from "@/lib/domain/dates";
 import type { Agreement, Source } from "@/lib/domain/types";

@@ -15,7 +15,7 @@ export function AgreementFacts({
   return (
     <dl className={`grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 ${className}`}>
       <dt className="font-medium text-muted">Parties</dt>
-      <dd>{parties.map(partyLabel).join(" and ")}</dd>
+      <dd>{parties.map((code) => partyLabel(code)).join(" and ")}</dd>
       <dt className="font-medium text-muted">Announced</dt>
       <dd>
         <time dateTime={announced.date}>{formatPreciseDate(announced)}</time>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { formatDay } from "@/lib/domain/dates";
 import { permalink } from "@/lib/urls";
 import { CopyPermalink } from "./CopyPermalink";

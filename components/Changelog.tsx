@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { CHANGE_KIND_LABELS, type ChangeEntry } from "@/lib/domain/changelog";
 import { formatDay, formatPreciseDate } from "@/lib/domain/dates";
 import type { Source } from "@/lib/domain/types";

@@ -1,5 +1,5 @@
 import type { Commitment, CommitmentHealth, Source } from "@/lib/domain/types";
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { commitmentAnchor, type PublicLinks } from "@/lib/urls";
 import { HealthBadge } from "./HealthBadge";
 import { IndicatorList } from "./IndicatorList";

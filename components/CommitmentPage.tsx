@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { formatPreciseDate, periodStart } from "@/lib/domain/dates";
 import { knownObservations, type CommitmentTimeline } from "@/lib/domain/timeline";
 import type { Agreement, Commitment, CommitmentHealth, Source } from "@/lib/domain/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { formatPreciseDate, periodStart } from "@/lib/domain/dates";
 import type { Milestone, MilestoneHealth, Source } from "@/lib/domain/types";
 import { EvidenceList } from "./EvidenceList";

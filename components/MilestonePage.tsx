@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { formatDay, formatPreciseDate, periodStart } from "@/lib/domain/dates";
 import type { Agreement, Commitment, HealthHistoryEntry, Milestone, MilestoneHealth, Source } from "@/lib/domain/types";
 import { milestonePath, organisationPath, scorecardPath, type PublicLinks } from "@/lib/urls";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { agreementFeedPath, changesPath, milestoneAnchors, publicLinks } from "@/lib/urls";
 import { periodStart } from "@/lib/domain/dates";
 import { HEALTHS, type Agreement, type AgreementHealth, type Source } from "@/lib/domain/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { formatPreciseDate } from "@/lib/domain/dates";
 import type { Source } from "@/lib/domain/types";
 import { SOURCE_KIND_LABELS } from "./labels";

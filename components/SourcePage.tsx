@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { Citation, CitationKind } from "@/lib/domain/citations";
 import { formatDay, formatPreciseDate } from "@/lib/domain/dates";
 import type { Source } from "@/lib/domain/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { formatDay, formatPreciseDate, periodEnd } from "@/lib/domain/dates";
 import type { CommitmentTimeline } from "@/lib/domain/timeline";
 import { STATUS_LABELS } from "../labels";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { AuditEntity, RecordPlace } from "@/lib/data/audit-entities";
 import type { AuditEventView, JsonValue } from "@/lib/data/history";
 import { formatUtc } from "./CommentThread";

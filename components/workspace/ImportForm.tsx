@@ -1,7 +1,7 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { startTransition, useActionState, useId, useState, type ChangeEvent, type FormEvent } from "react";
-import type { ImportState } from "@/app/w/[org]/data/actions";
+import type { ImportState } from "@/app/[locale]/w/[org]/data/actions";
 import { fileSizeProblem, MAX_DOCUMENT_SIZE_LABEL } from "@/lib/actions/document-file";
 import { IDLE } from "@/lib/actions/state";
 import { FormMessage } from "./FormMessage";

@@ -3,7 +3,7 @@ import { useActionState, useId } from "react";
 import { IDLE } from "@/lib/actions/state";
 import { ROLES } from "@/lib/auth/viewer";
 import { roleLabel } from "@/components/labels";
-import type { CreateInviteState } from "@/app/w/[org]/members/actions";
+import type { CreateInviteState } from "@/app/[locale]/w/[org]/members/actions";
 import { FieldErrors, FormMessage, submitted } from "../FormMessage";
 
 interface Props {

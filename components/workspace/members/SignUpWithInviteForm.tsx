@@ -1,8 +1,8 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { useActionState, useId } from "react";
 import { IDLE } from "@/lib/actions/state";
-import type { SignUpState } from "@/app/invite/[token]/actions";
+import type { SignUpState } from "@/app/[locale]/invite/[token]/actions";
 import { FormMessage } from "../FormMessage";
 import { TextField } from "../TextField";
 
