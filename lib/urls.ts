@@ -4,7 +4,17 @@
  */
 import type { ChangeEntry } from "@/lib/domain/changelog";
 import { recordKey } from "@/lib/domain/schemas/comments";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/domain/locale";
 import type { Agreement } from "@/lib/domain/types";
+
+/**
+ * A page's address in a language: the plain path in English, under `/fr` in French (lib/i18n/routing.ts). For what
+ * is built outside React (feeds, metadata); links inside pages get the prefix from lib/i18n/navigation's Link.
+ */
+export function localisedPath(path: string, locale: Locale = DEFAULT_LOCALE): string {
+  if (locale === DEFAULT_LOCALE) return path;
+  return path === "/" ? `/${locale}` : `/${locale}${path}`;
+}
 
 function withAsOf(path: string, asOf: string | undefined): string {
   return asOf === undefined ? path : `${path}?${new URLSearchParams({ asOf }).toString()}`;
@@ -57,6 +67,11 @@ export function sourcePath(org: string, source: string, asOf?: string): string {
  */
 export function permalink(path: string, asOf: string): string {
   return withAsOf(path, asOf);
+}
+
+/** "UK–France measures: changes" / "… : modifications": the title of a feed of changes. */
+export function feedTitle(name: string, locale: Locale = DEFAULT_LOCALE): string {
+  return locale === "fr" ? `${name}\u00a0: modifications` : `${name}: changes`;
 }
 
 export function organisationFeedPath(org: string): string {
@@ -113,10 +128,19 @@ export function changeAnchor(entry: ChangeEntry): string {
 export function feedAlternates(
   organisation: { slug: string; name: string },
   agreement?: { slug: string; title: string },
+  locale: Locale = DEFAULT_LOCALE,
 ): { types: { "application/atom+xml": Array<{ title: string; url: string }> } } {
-  const feeds = [{ title: `${organisation.name}: changes`, url: organisationFeedPath(organisation.slug) }];
+  const feeds = [
+    {
+      title: feedTitle(organisation.name, locale),
+      url: localisedPath(organisationFeedPath(organisation.slug), locale),
+    },
+  ];
   if (agreement !== undefined) {
-    feeds.unshift({ title: `${agreement.title}: changes`, url: agreementFeedPath(organisation.slug, agreement.slug) });
+    feeds.unshift({
+      title: feedTitle(agreement.title, locale),
+      url: localisedPath(agreementFeedPath(organisation.slug, agreement.slug), locale),
+    });
   }
   return { types: { "application/atom+xml": feeds } };
 }

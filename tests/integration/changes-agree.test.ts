@@ -31,7 +31,7 @@ async function feedChangeIds(): Promise<string[]> {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date(`${TODAY}T12:00:00Z`));
   const response = await organisationFeed(new Request("http://localhost/demo/feed.xml"), {
-    params: Promise.resolve({ org: "demo" }),
+    params: Promise.resolve({ locale: "en", org: "demo" }),
   });
   expect(response.status).toBe(200);
   const feed = parser.parse(await response.text()) as { feed: { entry?: Array<{ id: string }> } };

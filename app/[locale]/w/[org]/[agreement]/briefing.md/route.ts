@@ -2,7 +2,7 @@
 import { getAgreementBriefing } from "@/lib/data/briefing";
 import { briefingMarkdownGet } from "@/lib/http/briefing";
 
-export const GET = briefingMarkdownGet<{ org: string; agreement: string }>({
-  load: (viewer, { org, agreement }, asOf) => getAgreementBriefing(viewer, org, agreement, asOf),
+export const GET = briefingMarkdownGet<{ locale: string; org: string; agreement: string }>({
+  load: (viewer, { org, agreement }, asOf, locale) => getAgreementBriefing(viewer, org, agreement, asOf, locale),
   name: ({ org, agreement }, asOf) => `briefing-${org}-${agreement}-${asOf}`,
 });

@@ -2,7 +2,7 @@
 import { getWatchlistBriefing } from "@/lib/data/briefing";
 import { briefingMarkdownGet } from "@/lib/http/briefing";
 
-export const GET = briefingMarkdownGet<{ org: string }>({
-  load: (viewer, { org }, asOf) => getWatchlistBriefing(viewer, org, asOf),
+export const GET = briefingMarkdownGet<{ locale: string; org: string }>({
+  load: (viewer, { org }, asOf, locale) => getWatchlistBriefing(viewer, org, asOf, locale),
   name: ({ org }, asOf) => `briefing-${org}-watchlist-${asOf}`,
 });
