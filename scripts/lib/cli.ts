@@ -25,7 +25,7 @@ export const RESERVED_ORGANISATION_SLUGS: readonly string[] = [
   "signin",
   "account",
   "invite",
-  "_next",
+  "embed",
 ];
 
 export const orgSlugSchema = z
