@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { OrganisationHome } from "@/components/OrganisationHome";
@@ -19,10 +20,11 @@ const loadOrganisation = cache((orgSlug: string) => getPublishedOrganisation(ANO
 export async function generateMetadata({ params }: OrganisationPageProps): Promise<Metadata> {
   const { org } = await params;
   const found = await loadOrganisation(org);
-  if (!found) return { title: "Not found" };
+  if (!found) return { title: (await getTranslations("common.notFound"))("metaTitle") };
+  const t = await getTranslations("organisation");
   return {
     title: found.organisation.name,
-    description: `Scorecards published by ${found.organisation.name} on Accordwatch.`,
+    description: t("metaDescription", { name: found.organisation.name }),
     alternates: feedAlternates(found.organisation),
   };
 }

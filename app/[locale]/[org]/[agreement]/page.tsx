@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Scorecard } from "@/components/Scorecard";
@@ -22,7 +23,7 @@ const loadAgreement = cache((orgSlug: string, agreementSlug: string) =>
 export async function generateMetadata({ params }: ScorecardPageProps): Promise<Metadata> {
   const { org, agreement } = await params;
   const found = await loadAgreement(org, agreement);
-  if (!found) return { title: "Not found" };
+  if (!found) return { title: (await getTranslations("common.notFound"))("metaTitle") };
   return {
     title: `${found.agreement.title} — ${found.organisation.name}`,
     description: found.agreement.summary,
