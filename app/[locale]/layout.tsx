@@ -3,7 +3,6 @@ import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { ClientMessages } from "@/components/ClientMessages";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import { LOCALE_TAGS, LOCALES } from "@/lib/domain/locale";
@@ -42,14 +41,11 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
         >
           {t("skipToContent")}
         </a>
-        {/* Every link of the app is next-intl's, which reads the language from this provider in the browser. */}
-        <ClientMessages namespaces={["common"]}>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
-            {children}
-          </main>
-          <SiteFooter />
-        </ClientMessages>
+        <SiteHeader />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+          {children}
+        </main>
+        <SiteFooter />
       </body>
     </html>
   );

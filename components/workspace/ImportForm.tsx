@@ -1,5 +1,5 @@
 "use client";
-import { Link } from "@/lib/i18n/navigation";
+import { ClientLink as Link } from "@/lib/i18n/navigation";
 import { startTransition, useActionState, useId, useState, type ChangeEvent, type FormEvent } from "react";
 import type { ImportState } from "@/app/[locale]/w/[org]/data/actions";
 import { fileSizeProblem, MAX_DOCUMENT_SIZE_LABEL } from "@/lib/actions/document-file";

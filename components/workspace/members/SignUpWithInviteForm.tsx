@@ -1,5 +1,5 @@
 "use client";
-import { Link } from "@/lib/i18n/navigation";
+import { ClientLink as Link } from "@/lib/i18n/navigation";
 import { useActionState, useId } from "react";
 import { IDLE } from "@/lib/actions/state";
 import type { SignUpState } from "@/app/[locale]/invite/[token]/actions";
