@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { FindMilestones } from "@/components/FindMilestones";
@@ -6,7 +7,7 @@ import { ANONYMOUS } from "@/lib/auth/viewer";
 import { todayUtc } from "@/lib/clock";
 import { listPublishedAgreements, searchPublishedMilestones } from "@/lib/data/public";
 import { findMilestones, findOptions } from "@/lib/domain/find";
-import { resolveFindQuery, typedQueryOf, unsearchableQueryMessage } from "@/lib/domain/schemas/find";
+import { resolveFindQuery, typedQueryOf } from "@/lib/domain/schemas/find";
 import { feedAlternates } from "@/lib/urls";
 
 interface FindPageProps {
@@ -20,10 +21,11 @@ const loadAgreements = cache((orgSlug: string) => listPublishedAgreements(ANONYM
 export async function generateMetadata({ params }: FindPageProps): Promise<Metadata> {
   const { org } = await params;
   const found = await loadAgreements(org);
-  if (!found) return { title: "Not found" };
+  if (!found) return { title: (await getTranslations("common"))("notFound.metaTitle") };
+  const t = await getTranslations("find");
   return {
-    title: `Find milestones — ${found.organisation.name}`,
-    description: `Search and filter the milestones of the scorecards published by ${found.organisation.name}.`,
+    title: t("metaTitle", { organisation: found.organisation.name }),
+    description: t("metaDescription", { organisation: found.organisation.name }),
     alternates: feedAlternates(found.organisation),
   };
 }
@@ -47,7 +49,8 @@ export default async function FindPage({ params, searchParams }: FindPageProps) 
     if (search.searchable) hits = search.hits;
     else {
       filters = { ...asked, q: null };
-      errors = { ...refused, q: unsearchableQueryMessage(asked.q) };
+      const t = await getTranslations("find");
+      errors = { ...refused, q: t("unsearchable", { q: asked.q }) };
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AgreementChanges } from "@/components/AgreementChanges";
@@ -23,10 +24,11 @@ const loadAgreement = cache((orgSlug: string, agreementSlug: string) =>
 export async function generateMetadata({ params }: ChangesPageProps): Promise<Metadata> {
   const { org, agreement } = await params;
   const found = await loadAgreement(org, agreement);
-  if (!found) return { title: "Not found" };
+  if (!found) return { title: (await getTranslations("common"))("notFound.metaTitle") };
+  const t = await getTranslations("changes");
   return {
-    title: `Changes: ${found.agreement.title} — ${found.organisation.name}`,
-    description: `What changed in “${found.agreement.title}”: status updates, deadline changes and health transitions.`,
+    title: t("metaTitle", { agreement: found.agreement.title, organisation: found.organisation.name }),
+    description: t("metaDescription", { agreement: found.agreement.title }),
     alternates: feedAlternates(found.organisation, found.agreement),
   };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SourcePage } from "@/components/SourcePage";
@@ -20,10 +21,12 @@ const loadSource = cache((orgSlug: string, sourceKey: string) => getPublishedSou
 export async function generateMetadata({ params }: SourceRouteProps): Promise<Metadata> {
   const { org, source } = await params;
   const found = await loadSource(org, source);
-  if (!found) return { title: "Not found" };
+  if (!found) return { title: (await getTranslations("common"))("notFound.metaTitle") };
+  const t = await getTranslations("sourcePage");
+  const { outlet, title } = found.source;
   return {
-    title: `${found.source.outlet}: ${found.source.title} — ${found.organisation.name}`,
-    description: `What cites “${found.source.title}” (${found.source.outlet}) in ${found.organisation.name}'s scorecards.`,
+    title: t("metaTitle", { outlet, title, organisation: found.organisation.name }),
+    description: t("metaDescription", { outlet, title, organisation: found.organisation.name }),
     alternates: feedAlternates(found.organisation),
   };
 }

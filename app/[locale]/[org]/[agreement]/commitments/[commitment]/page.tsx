@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CommitmentPage } from "@/components/CommitmentPage";
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: CommitmentRouteProps): Promis
   const { org, agreement, commitment } = await params;
   const found = await loadAgreement(org, agreement);
   const c = found?.agreement.commitments.find((x) => x.id === commitment);
-  if (!found || !c) return { title: "Not found" };
+  if (!found || !c) return { title: (await getTranslations("common"))("notFound.metaTitle") };
   return {
     title: `${c.title} — ${found.agreement.title}`,
     description: c.description || found.agreement.summary,

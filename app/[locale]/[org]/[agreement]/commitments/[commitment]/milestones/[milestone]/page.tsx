@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { MilestonePage } from "@/components/MilestonePage";
@@ -26,10 +27,11 @@ export async function generateMetadata({ params }: MilestoneRouteProps): Promise
   const found = await loadAgreement(org, agreement);
   const c = found?.agreement.commitments.find((x) => x.id === commitment);
   const m = c?.milestones.find((x) => x.id === milestone);
-  if (!found || !c || !m) return { title: "Not found" };
+  if (!found || !c || !m) return { title: (await getTranslations("common"))("notFound.metaTitle") };
+  const t = await getTranslations("milestone");
   return {
     title: `${m.title} — ${c.title}`,
-    description: `${m.title}: its record, sources and health over time, in “${found.agreement.title}”.`,
+    description: t("metaDescription", { milestone: m.title, agreement: found.agreement.title }),
     alternates: feedAlternates(found.organisation, found.agreement),
   };
 }
