@@ -28,6 +28,9 @@ const nextConfig: NextConfig = {
     // The workspace import uploads a whole accordwatch/v1 document through a server action (default limit: 1 MB).
     // The action itself refuses a file over MAX_DOCUMENT_BYTES with a message; this leaves room for the form around it.
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+    // The language proxy (proxy.ts) sees every request to the workspace first, and passes on no more than 10 MB of a
+    // body by default: the same limit, so that a file at the limit reaches the action whole.
+    proxyClientMaxBodySize: SERVER_ACTION_BODY_LIMIT_BYTES,
   },
 };
 

@@ -1,6 +1,7 @@
 "use server";
 /** Server actions of the organisation's workspace pages: a new agreement, and the organisation's sources. */
 import { redirectHere } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { agreementInput, optionalText, text, version } from "@/lib/actions/form-input";
 import { runFormAction } from "@/lib/actions/run-action";
@@ -10,13 +11,14 @@ import { createAgreement, createSource, updateSource } from "@/lib/data/commands
 export async function createAgreementAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const org = text(form, "org");
   const slug = text(form, "slug").trim();
+  const t = await getTranslations("workspace.saved");
   const state = await runFormAction(form, async (viewer) => {
     await createAgreement(viewer, org, {
       slug,
       ...agreementInput(form),
     });
     revalidatePath(`/w/${org}`);
-    return "Agreement created.";
+    return t("agreementCreated");
   });
   // A new agreement is a draft: its editor goes on to its commitments.
   if (state.status === "ok") return redirectHere(`/w/${org}/${slug}`);
@@ -41,15 +43,17 @@ function sourceValues(form: FormData) {
 
 export async function createSourceAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const org = text(form, "org");
+  const t = await getTranslations("workspace.saved");
   return runFormAction(form, async (viewer) => {
     await createSource(viewer, org, { id: text(form, "id").trim(), ...sourceValues(form) });
     revalidateSources(org);
-    return "Source added.";
+    return t("sourceAdded");
   });
 }
 
 export async function updateSourceAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const org = text(form, "org");
+  const t = await getTranslations("workspace.saved");
   return runFormAction(form, async (viewer) => {
     const values = sourceValues(form);
     await updateSource(viewer, org, {
@@ -59,6 +63,6 @@ export async function updateSourceAction(_previous: ActionState, form: FormData)
       url: values.url ?? null,
     });
     revalidateSources(org);
-    return "Source saved.";
+    return t("sourceSaved");
   });
 }

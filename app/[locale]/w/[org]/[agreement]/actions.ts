@@ -3,6 +3,7 @@
  * Server actions of the workspace agreement page: thin (read the form into the command's input, run it through
  * runFormAction, revalidate the pages that show the record). Validation and authorization are the command's.
  */
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { agreementInput, all, list, nullableText, number, optionalText, text, version } from "@/lib/actions/form-input";
 import { runFormAction } from "@/lib/actions/run-action";
@@ -27,6 +28,9 @@ import {
 } from "@/lib/data/commands";
 import { unwatch, watch } from "@/lib/data/watchlist";
 
+/** The success messages of these actions, in the language of the page that sent the form. */
+type SavedText = Awaited<ReturnType<typeof getTranslations<"editor.saved">>>;
+
 function revalidateAgreement(org: string, agreement: string): void {
   revalidatePath(`/w/${org}/${agreement}`);
   revalidatePath(`/w/${org}`);
@@ -41,12 +45,13 @@ function revalidateAgreement(org: string, agreement: string): void {
  */
 async function editAgreement(
   form: FormData,
-  run: (viewer: Viewer, org: string, agreement: string) => Promise<string>,
+  run: (viewer: Viewer, org: string, agreement: string, t: SavedText) => Promise<string>,
 ): Promise<ActionState> {
   const org = text(form, "org");
   const agreement = text(form, "agreement");
+  const t = await getTranslations("editor.saved");
   return runFormAction(form, async (viewer) => {
-    const message = await run(viewer, org, agreement);
+    const message = await run(viewer, org, agreement, t);
     revalidateAgreement(org, agreement);
     return message;
   });
@@ -62,28 +67,26 @@ function milestoneAddress(form: FormData) {
 }
 
 export async function updateAgreementAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org, agreement) => {
+  return editAgreement(form, async (viewer, org, agreement, t) => {
     await updateAgreement(viewer, org, {
       agreement,
       expectedVersion: version(form),
       ...agreementInput(form),
     });
-    return "Agreement saved.";
+    return t("agreementSaved");
   });
 }
 
 export async function setPublishedAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const published = text(form, "published") === "true";
-  return editAgreement(form, async (viewer, org, agreement) => {
+  return editAgreement(form, async (viewer, org, agreement, t) => {
     await setAgreementPublished(viewer, org, { agreement, expectedVersion: version(form), published });
-    return published
-      ? "Published: the agreement is on the public scorecard."
-      : "Unpublished: the agreement is a draft.";
+    return published ? t("published") : t("unpublished");
   });
 }
 
 export async function createCommitmentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org, agreement) => {
+  return editAgreement(form, async (viewer, org, agreement, t) => {
     await createCommitment(viewer, org, {
       agreement,
       id: text(form, "id"),
@@ -94,12 +97,12 @@ export async function createCommitmentAction(_previous: ActionState, form: FormD
       tags: list(form, "tags"),
       weight: number(form, "weight"),
     });
-    return "Commitment added.";
+    return t("commitmentAdded");
   });
 }
 
 export async function updateCommitmentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org, agreement) => {
+  return editAgreement(form, async (viewer, org, agreement, t) => {
     await updateCommitment(viewer, org, {
       agreement,
       commitment: text(form, "commitment"),
@@ -111,12 +114,12 @@ export async function updateCommitmentAction(_previous: ActionState, form: FormD
       tags: list(form, "tags"),
       weight: number(form, "weight"),
     });
-    return "Commitment saved.";
+    return t("commitmentSaved");
   });
 }
 
 export async function createMilestoneAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org, agreement) => {
+  return editAgreement(form, async (viewer, org, agreement, t) => {
     await createMilestone(viewer, org, {
       agreement,
       commitment: text(form, "commitment"),
@@ -125,12 +128,12 @@ export async function createMilestoneAction(_previous: ActionState, form: FormDa
       owner: text(form, "owner"),
       deadline: optionalText(form, "deadline"),
     });
-    return "Milestone added.";
+    return t("milestoneAdded");
   });
 }
 
 export async function updateMilestoneAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org) => {
+  return editAgreement(form, async (viewer, org, _agreement, t) => {
     await updateMilestone(viewer, org, {
       ...milestoneAddress(form),
       expectedVersion: version(form),
@@ -138,23 +141,23 @@ export async function updateMilestoneAction(_previous: ActionState, form: FormDa
       owner: text(form, "owner"),
       deadline: nullableText(form, "deadline"),
     });
-    return "Milestone saved.";
+    return t("milestoneSaved");
   });
 }
 
 export async function moveMilestoneAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org) => {
+  return editAgreement(form, async (viewer, org, _agreement, t) => {
     await moveMilestone(viewer, org, {
       ...milestoneAddress(form),
       expectedVersion: version(form),
       position: number(form, "position"),
     });
-    return "Milestone moved.";
+    return t("milestoneMoved");
   });
 }
 
 export async function recordStatusUpdateAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org) => {
+  return editAgreement(form, async (viewer, org, _agreement, t) => {
     await recordStatusUpdate(viewer, org, {
       ...milestoneAddress(form),
       expectedVersion: version(form),
@@ -163,12 +166,12 @@ export async function recordStatusUpdateAction(_previous: ActionState, form: For
       rationale: text(form, "rationale"),
       sources: all(form, "sources"),
     });
-    return "Status update recorded.";
+    return t("statusUpdateRecorded");
   });
 }
 
 export async function recordDeadlineChangeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org) => {
+  return editAgreement(form, async (viewer, org, _agreement, t) => {
     await recordDeadlineChange(viewer, org, {
       ...milestoneAddress(form),
       expectedVersion: version(form),
@@ -177,24 +180,24 @@ export async function recordDeadlineChangeAction(_previous: ActionState, form: F
       reason: text(form, "reason"),
       sources: all(form, "sources"),
     });
-    return "Deadline change recorded.";
+    return t("deadlineChangeRecorded");
   });
 }
 
 export async function linkEvidenceAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org) => {
+  return editAgreement(form, async (viewer, org, _agreement, t) => {
     await linkEvidence(viewer, org, {
       ...milestoneAddress(form),
       source: text(form, "source"),
       stance: text(form, "stance"),
       quote: text(form, "quote"),
     });
-    return "Evidence linked.";
+    return t("evidenceLinked");
   });
 }
 
 export async function updateEvidenceAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org) => {
+  return editAgreement(form, async (viewer, org, _agreement, t) => {
     await updateEvidence(viewer, org, {
       ...milestoneAddress(form),
       evidence: text(form, "evidence"),
@@ -202,24 +205,24 @@ export async function updateEvidenceAction(_previous: ActionState, form: FormDat
       stance: text(form, "stance"),
       quote: text(form, "quote"),
     });
-    return "Evidence saved.";
+    return t("evidenceSaved");
   });
 }
 
 export async function removeEvidenceAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org) => {
+  return editAgreement(form, async (viewer, org, _agreement, t) => {
     await removeEvidence(viewer, org, {
       ...milestoneAddress(form),
       evidence: text(form, "evidence"),
       expectedVersion: version(form),
       reason: text(form, "reason"),
     });
-    return "Evidence removed.";
+    return t("evidenceRemoved");
   });
 }
 
 export async function createIndicatorAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org, agreement) => {
+  return editAgreement(form, async (viewer, org, agreement, t) => {
     await createIndicator(viewer, org, {
       agreement,
       commitment: text(form, "commitment"),
@@ -228,12 +231,12 @@ export async function createIndicatorAction(_previous: ActionState, form: FormDa
       unit: text(form, "unit"),
       target: number(form, "target"),
     });
-    return "Indicator added.";
+    return t("indicatorAdded");
   });
 }
 
 export async function recordObservationAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return editAgreement(form, async (viewer, org, agreement) => {
+  return editAgreement(form, async (viewer, org, agreement, t) => {
     await recordObservation(viewer, org, {
       agreement,
       commitment: text(form, "commitment"),
@@ -244,7 +247,7 @@ export async function recordObservationAction(_previous: ActionState, form: Form
       source: text(form, "source"),
       quote: text(form, "quote"),
     });
-    return "Observation recorded.";
+    return t("observationRecorded");
   });
 }
 
@@ -261,12 +264,13 @@ function recordTarget(form: FormData) {
 export async function addCommentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const org = text(form, "org");
   const target = recordTarget(form);
+  const t = await getTranslations("editor.saved");
   return runFormAction(form, async (viewer) => {
     await addComment(viewer, org, { ...target, body: text(form, "body") });
     revalidatePath(`/w/${org}/${target.agreement}`);
     revalidatePath(`/w/${org}/history`);
     revalidatePath(`/w/${org}/changes`);
-    return "Comment added.";
+    return t("commentAdded");
   });
 }
 
@@ -274,10 +278,11 @@ export async function setWatchingAction(_previous: ActionState, form: FormData):
   const org = text(form, "org");
   const target = recordTarget(form);
   const watching = text(form, "watching") === "true";
+  const t = await getTranslations("editor.saved");
   return runFormAction(form, async (viewer) => {
     await (watching ? watch : unwatch)(viewer, org, target);
     revalidatePath(`/w/${org}/${target.agreement}`);
     revalidatePath(`/w/${org}/watchlist`);
-    return watching ? "Added to your watchlist." : "Removed from your watchlist.";
+    return watching ? t("watching") : t("notWatching");
   });
 }

@@ -1,5 +1,6 @@
-import { redirectToSignIn } from "@/lib/i18n/server";
+import { getFormat, redirectToSignIn } from "@/lib/i18n/server";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { AgreementEditor, type EditorActions } from "@/components/workspace/AgreementEditor";
@@ -15,7 +16,6 @@ import { listRecordEntities } from "@/lib/data/history";
 import { listWatchlist } from "@/lib/data/watchlist";
 import { getAgreement } from "@/lib/data/workspace";
 import { recordKey } from "@/lib/domain/schemas/comments";
-import { formatPreciseDate } from "@/lib/domain/dates";
 import {
   addCommentAction,
   createCommitmentAction,
@@ -35,7 +35,10 @@ import {
   updateMilestoneAction,
 } from "./actions";
 
-export const metadata: Metadata = { title: "Agreement — Accordwatch workspace" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workspace.agreement");
+  return { title: t("metaTitle") };
+}
 
 interface Props {
   params: Promise<{ org: string; agreement: string }>;
@@ -59,6 +62,11 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
     throw error;
   });
   const { organisation, agreement, versions } = found;
+  const [t, nav, format] = await Promise.all([
+    getTranslations("workspace.agreement"),
+    getTranslations("workspace.nav"),
+    getFormat(),
+  ]);
   const watched = new Set(
     watchlist
       .filter((item) => item.agreement.slug === agreement.slug)
@@ -88,8 +96,8 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
             label={title}
           />
           {history ? (
-            <Link href={history} className="text-sm" aria-label={`History of ${title}`}>
-              History
+            <Link href={history} className="text-sm" aria-label={t("historyOf", { title })}>
+              {t("history")}
             </Link>
           ) : null}
         </div>
@@ -128,22 +136,24 @@ export default async function WorkspaceAgreementPage({ params }: Props) {
 
   return (
     <div>
-      <nav aria-label="Breadcrumbs" className="text-sm">
-        <Link href="/w">Workspace</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link>
+      <nav aria-label={nav("breadcrumbs")} className="text-sm">
+        <Link href="/w">{nav("workspace")}</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link>
       </nav>
       <h1 className="mt-1 text-3xl font-bold">{agreement.title}</h1>
       <p className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         <span className="rounded border border-stone-400 px-1.5 font-semibold">
-          {agreement.published ? "Published" : "Draft"}
+          {agreement.published ? t("published") : t("draft")}
         </span>
-        <span className="text-muted">Health as of today, {formatPreciseDate({ date: asOf, precision: "DAY" })}</span>
-        {agreement.published ? <Link href={`/${organisation.slug}/${agreement.slug}`}>Public scorecard</Link> : null}
+        <span className="text-muted">{t("healthAsOf", { date: format.day(asOf) })}</span>
+        {agreement.published ? (
+          <Link href={`/${organisation.slug}/${agreement.slug}`}>{t("publicScorecard")}</Link>
+        ) : null}
         <Link
           href={`/w/${organisation.slug}/history?${new URLSearchParams({ entityType: "agreement", entityId: entities.agreement.id }).toString()}`}
         >
-          Agreement history
+          {t("agreementHistory")}
         </Link>
-        <Link href={`/w/${organisation.slug}/${agreement.slug}/briefing`}>Briefing</Link>
+        <Link href={`/w/${organisation.slug}/${agreement.slug}/briefing`}>{t("briefing")}</Link>
       </p>
       {mayEdit ? (
         <div className="mt-4">

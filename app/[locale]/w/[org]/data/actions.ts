@@ -4,14 +4,17 @@
  * lib/data, revalidate what an import changes). Validation of the document and authorization are lib/data's; a
  * document with any error writes nothing, and every error comes back with its path.
  */
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
-import { readDocumentFile } from "@/lib/actions/document-file";
-import { actionError } from "@/lib/actions/run-action";
+import { documentFileText, readDocumentFile } from "@/lib/actions/document-file";
+import { actionError, actionErrorText } from "@/lib/actions/run-action";
 import type { ActionState } from "@/lib/actions/state";
 import { getViewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError } from "@/lib/data/errors";
 import { checkImportDocument, importDocument, type ImportCheck } from "@/lib/data/import-dataset";
 import type { InterchangeIssue } from "@/lib/domain/interchange";
+import { getCurrentLocale } from "@/lib/i18n/server";
 
 export interface ImportedAgreements {
   readonly agreements: readonly string[];
@@ -27,31 +30,33 @@ export type ImportState = ActionState & {
   readonly imported?: ImportedAgreements;
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** The action's messages, in the language of the page that sent the form. */
+type ImportText = Awaited<ReturnType<typeof getTranslations<"importExport">>>;
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
 }
 
-function fileRefused(message: string): ImportState {
+function fileRefused(t: ImportText, message: string): ImportState {
   return {
     status: "error",
-    message: "Nothing was imported: see the message beside the file.",
+    message: t("action.fileRefused"),
     fieldErrors: { document: [message] },
   };
 }
 
 /** An issue at the root is about the file as a whole (not JSON, not an object): said beside the file field. */
-function documentRefused(errors: readonly InterchangeIssue[]): ImportState {
+function documentRefused(t: ImportText, errors: readonly InterchangeIssue[]): ImportState {
   const root = errors.filter((e) => e.path === "");
   const issues = errors.filter((e) => e.path !== "");
   if (issues.length === 0) {
-    return fileRefused(`This file is not an accordwatch/v1 document: ${root.map((e) => e.message).join("; ")}`);
+    const problems = root.map((e) => e.message).join(t("action.separator"));
+    return fileRefused(t, t("action.notADocument", { problems }));
   }
   return {
     status: "error",
-    message: `The document has ${plural(issues.length, "error")}; nothing was imported.`,
+    message: t("action.documentErrors", { count: issues.length }),
     fieldErrors: root.length > 0 ? { document: root.map((e) => e.message) } : {},
     issues,
   };
@@ -67,36 +72,59 @@ function revalidateImport(org: string, agreements: readonly string[]): void {
   }
 }
 
+/**
+ * The refusal of an import whose agreements the organisation has already, naming them (as the check finds them)
+ * and how to replace them; the data layer's own message if the check cannot say.
+ */
+async function alreadyThere(
+  t: ImportText,
+  viewer: Viewer,
+  org: string,
+  document: string,
+  error: ConflictError,
+): Promise<string> {
+  const fallback = `${error.message} ${t("action.remedy")}`;
+  try {
+    const outcome = await checkImportDocument(viewer, org, document);
+    const slugs = outcome.ok ? outcome.check.existingAgreements : [];
+    if (slugs.length === 0) return fallback;
+    return t("action.alreadyThere", { org, slugs: slugs.join(", "), count: slugs.length });
+  } catch {
+    return fallback;
+  }
+}
+
 export async function importDocumentAction(_previous: ImportState, form: FormData): Promise<ImportState> {
   const org = text(form, "org");
   const replace = form.get("replace") === "on";
-  const file = await readDocumentFile(form.get("document"));
-  if (!file.ok) return fileRefused(file.message);
+  const [t, locale] = await Promise.all([getTranslations("importExport"), getCurrentLocale()]);
+  const file = await readDocumentFile(form.get("document"), documentFileText(t, locale));
+  if (!file.ok) return fileRefused(t, file.message);
+  let viewer: Viewer | undefined;
   try {
-    const viewer = await getViewer();
+    viewer = await getViewer();
     if (text(form, "intent") === "check") {
       const outcome = await checkImportDocument(viewer, org, file.text);
-      if (!outcome.ok) return documentRefused(outcome.errors);
+      if (!outcome.ok) return documentRefused(t, outcome.errors);
       return {
         status: "ok",
-        message: "The document is valid. Nothing was written.",
+        message: t("action.valid"),
         check: { ...outcome.check, replace },
       };
     }
     const outcome = await importDocument(viewer, org, file.text, { replace });
-    if (!outcome.ok) return documentRefused(outcome.errors);
+    if (!outcome.ok) return documentRefused(t, outcome.errors);
     const { imported, replaced, sources } = outcome.result;
     revalidateImport(org, imported);
     return {
       status: "ok",
-      message: `Imported ${plural(imported.length, "agreement")} and ${plural(sources, "source")}.`,
+      message: t("action.imported", { agreements: imported.length, sources }),
       imported: { agreements: imported, replaced, sources },
     };
   } catch (error) {
-    if (error instanceof ConflictError) {
-      const remedy = "Tick “Replace agreements that already exist” to replace them.";
-      return { status: "error", message: `${error.message} ${remedy}`, fieldErrors: {} };
+    if (error instanceof ConflictError && viewer !== undefined) {
+      return { status: "error", message: await alreadyThere(t, viewer, org, file.text, error), fieldErrors: {} };
     }
-    return actionError(error);
+    return actionError(error, await actionErrorText());
   }
 }

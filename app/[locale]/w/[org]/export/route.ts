@@ -4,12 +4,14 @@
  * export for editors and admins, and an organisation the viewer may not read answers 404 like one that does not
  * exist. Never cached: the full export holds drafts, and both change with every edit.
  */
+import { getTranslations } from "next-intl/server";
 import { can, ForbiddenError } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { loadDataset } from "@/lib/data/load-dataset";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { serializeInterchange } from "@/lib/domain/interchange";
+import { asLocale } from "@/lib/i18n/format";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
@@ -20,15 +22,20 @@ function text(status: number, body: string, headers: Record<string, string> = {}
   });
 }
 
-export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }): Promise<Response> {
-  const { org } = await params;
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ locale: string; org: string }> },
+): Promise<Response> {
+  const { locale, org } = await params;
+  // Its refusals are read in the browser: in the language of the address (/fr/w/{org}/export).
+  const t = await getTranslations({ locale: asLocale(locale), namespace: "importExport.export" });
   const publicOnly = new URL(request.url).searchParams.get("public") === "1";
   try {
     const viewer = await getViewer();
     const dataset = await loadDataset(viewer, org, { publicOnly });
     // As on the public scorecard (/{org}): an organisation that publishes nothing is not there for outsiders.
     if (publicOnly && dataset.agreements.length === 0 && !can(viewer, "organisation:read", { organisation: org })) {
-      return text(404, "Not found.");
+      return text(404, t("notFound"));
     }
     const day = new Date().toISOString().slice(0, 10);
     const filename = `${org}${publicOnly ? "-public" : ""}-${day}.accordwatch.json`;
@@ -40,15 +47,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
       },
     });
   } catch (error) {
-    if (error instanceof NotFoundError) return text(404, "Not found.");
-    if (error instanceof ForbiddenError) {
-      return text(
-        403,
-        "Your role in this organisation does not allow the full export; the public export is at ?public=1.",
-      );
-    }
+    if (error instanceof NotFoundError) return text(404, t("notFound"));
+    if (error instanceof ForbiddenError) return text(403, t("forbidden"));
     if (error instanceof DatabaseUnavailableError) {
-      return text(503, "The database is unavailable; please try again shortly.", { "Retry-After": "30" });
+      return text(503, t("databaseUnavailable"), { "Retry-After": "30" });
     }
     throw error;
   }
