@@ -151,7 +151,7 @@ export function AuditList({
                   <ul className="grid gap-1">
                     {changes.map((change) => (
                       <li key={change.field} className="break-words">
-                        <code>{change.field}</code>:{" "}
+                        {t.rich("field", { field: change.field, code: (chunks) => <code>{chunks}</code> })}{" "}
                         {change.before === null ? null : <del className="text-red-800">{change.before}</del>}
                         {change.before !== null && change.after !== null ? " → " : null}
                         {change.after === null ? null : (
