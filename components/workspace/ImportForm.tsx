@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { ClientLink as Link } from "@/lib/i18n/navigation";
+import { ClientLink as Link } from "@/lib/i18n/client-navigation";
 import { startTransition, useActionState, useId, useState, type ChangeEvent, type FormEvent } from "react";
 import type { ImportState } from "@/app/[locale]/w/[org]/data/actions";
 import { documentFileText, fileSizeProblem, formatSize, MAX_DOCUMENT_BYTES } from "@/lib/actions/document-file";

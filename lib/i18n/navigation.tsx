@@ -3,19 +3,18 @@
  *
  * - `Link` (server components only): next/link with the address in the page's language. It adds no script of its own
  *   to the page, unlike next-intl's Link, so public pages stay within their JavaScript budget.
- * - `ClientLink` (client components, under a NextIntlClientProvider): next-intl's Link.
  * - `redirect`, `getPathname` (server): next-intl's.
+ * Client components import lib/i18n/client-navigation instead (this module reaches next-intl/server).
  * Use these instead of next/link and next/navigation's redirect for any address of the app's own pages.
  */
 import { getLocale } from "next-intl/server";
-import { createNavigation } from "next-intl/navigation";
 import NextLink from "next/link";
 import type { ComponentProps } from "react";
 import { isLocale, type Locale } from "@/lib/domain/locale";
 import { localisedHref } from "@/lib/urls";
 import { routing } from "./routing";
 
-export const { Link: ClientLink, redirect, getPathname } = createNavigation(routing);
+export { ClientLink, getPathname, redirect } from "./client-navigation";
 
 type LinkProps = ComponentProps<typeof NextLink> & { readonly locale?: Locale };
 

@@ -4,25 +4,46 @@
  * link is what allows either; lib/data checks the invite's state inside the transaction that uses it.
  */
 import { redirectHere } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { runFormAction } from "@/lib/actions/run-action";
 import type { ActionState } from "@/lib/actions/state";
 import { ForbiddenError } from "@/lib/auth/policy";
-import { acceptInvite, signUpWithInvite } from "@/lib/data/members";
+import { acceptInvite, InviteError, signUpWithInvite } from "@/lib/data/members";
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
 }
 
+/**
+ * Runs an invite command; an InviteError goes on to runFormAction, which shows its message, in the reader's language
+ * (`say`, by the error's reason): lib/data writes it in English.
+ */
+async function saying<T>(say: (reason: InviteError["reason"]) => string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof InviteError) error.message = say(error.reason);
+    throw error;
+  }
+}
+
+async function inviteReasons(): Promise<(reason: InviteError["reason"]) => string> {
+  const t = await getTranslations("members.invite.reason");
+  return (reason) => t(reason);
+}
+
 export async function acceptInviteAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const [t, say] = await Promise.all([getTranslations("members.actions"), inviteReasons()]);
   let joined: string | undefined;
   const state = await runFormAction(form, async (viewer) => {
     if (viewer.kind !== "user") throw new ForbiddenError("Sign in to accept the invitation.");
-    const accepted = await acceptInvite(viewer.userId, text(form, "token"));
+    const userId = viewer.userId;
+    const accepted = await saying(say, () => acceptInvite(userId, text(form, "token")));
     joined = accepted.organisation.slug;
     revalidatePath("/w");
-    return `You joined ${accepted.organisation.name}.`;
+    return t("joined", { organisation: accepted.organisation.name });
   });
   // Outside runFormAction: redirect() works by throwing, which the builder would take for a failure.
   if (state.status === "ok" && joined !== undefined) return redirectHere(`/w/${joined}`);
@@ -35,15 +56,18 @@ export type SignUpState = ActionState & {
 };
 
 export async function signUpWithInviteAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const [t, say] = await Promise.all([getTranslations("members.actions"), inviteReasons()]);
   let organisation: SignUpState["organisation"];
   const state = await runFormAction(form, async () => {
-    const signedUp = await signUpWithInvite(text(form, "token"), {
-      name: text(form, "name"),
-      email: text(form, "email"),
-      password: text(form, "password"),
-    });
+    const signedUp = await saying(say, () =>
+      signUpWithInvite(text(form, "token"), {
+        name: text(form, "name"),
+        email: text(form, "email"),
+        password: text(form, "password"),
+      }),
+    );
     organisation = signedUp.organisation;
-    return `Your account is ready and you are a member of ${signedUp.organisation.name}. Sign in to continue.`;
+    return t("signedUp", { organisation: signedUp.organisation.name });
   });
   if (state.status === "error") {
     // What was typed comes back, except the password: it is not to travel back to the page.

@@ -1,27 +1,23 @@
 import type { Metadata } from "next";
-import { Link } from "@/lib/i18n/navigation";
-import { roleLabel } from "@/components/labels";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/ClientMessages";
 import { AcceptInviteForm } from "@/components/workspace/members/AcceptInviteForm";
 import { SignUpWithInviteForm } from "@/components/workspace/members/SignUpWithInviteForm";
 import { getViewer } from "@/lib/auth/session";
-import { describeInvite, InviteError } from "@/lib/data/members";
+import { describeInvite } from "@/lib/data/members";
+import { getPathname, Link } from "@/lib/i18n/navigation";
+import { getFormat } from "@/lib/i18n/server";
 import { acceptInviteAction, signUpWithInviteAction } from "./actions";
 
 // The link is a secret: keep it out of search engines and out of the Referer of links followed from here.
-export const metadata: Metadata = {
-  title: "Invitation",
-  robots: { index: false, follow: false },
-  referrer: "no-referrer",
-};
-
-const HEADINGS = {
-  unknown: "This invitation link does not work",
-  expired: "This invitation has expired",
-  used: "This invitation has been used already",
-  revoked: "This invitation has been withdrawn",
-} as const;
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("members.invite");
+  return {
+    title: t("metaTitle"),
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
+}
 
 /**
  * Where an invitation link leads. A usable link offers to join: with one click when signed in, otherwise through a
@@ -29,63 +25,76 @@ const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyl
  */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invite, viewer] = await Promise.all([describeInvite(token), getViewer()]);
+  const [invite, viewer, t, format] = await Promise.all([
+    describeInvite(token),
+    getViewer(),
+    getTranslations("members.invite"),
+    getFormat(),
+  ]);
 
   if (invite.state !== "valid") {
     return (
       <section aria-labelledby="invite-heading" className="mx-auto max-w-xl">
         <h1 id="invite-heading" className="text-3xl font-bold">
-          {HEADINGS[invite.state]}
+          {t(`heading.${invite.state}`)}
         </h1>
-        <p className="mt-4">{new InviteError(invite.state).message}</p>
+        {/* The words of lib/data's InviteError for this state, in the reader's language. */}
+        <p className="mt-4">{t(`reason.${invite.state}`)}</p>
         {invite.state !== "unknown" ? (
           <p className="mt-2 text-muted">
-            It was an invitation to {invite.organisation.name} as {roleLabel(invite.role).toLowerCase()}.
+            {t("wasFor", { organisation: invite.organisation.name, role: invite.role })}
           </p>
         ) : null}
-        <p className="mt-4">
-          Already a member? <Link href="/w">Go to your workspace</Link>.
-        </p>
+        <p className="mt-4">{t.rich("alreadyMemberQuestion", { link: (chunks) => <Link href="/w">{chunks}</Link> })}</p>
       </section>
     );
   }
 
   const { organisation, role, expiresAt } = invite;
   const alreadyMember = viewer.kind === "user" && viewer.memberships.some((m) => m.organisation === organisation.slug);
-  const selfPath = `/invite/${token}`;
+  // Back here after signing in, in the reader's language.
+  const selfPath = getPathname({ href: `/invite/${token}`, locale: format.locale });
+  const expires = expiresAt.toISOString();
 
   return (
     <section aria-labelledby="invite-heading" className="mx-auto max-w-md">
       <h1 id="invite-heading" className="text-3xl font-bold">
-        Join {organisation.name} as {roleLabel(role).toLowerCase()}
+        {t("join", { organisation: organisation.name, role })}
       </h1>
-      <p className="mt-2 text-muted">This link works once and expires on {dayFormat.format(expiresAt)} UTC.</p>
+      <p className="mt-2 text-muted">
+        {t("expires", { day: format.day(expires.slice(0, 10)), time: expires.slice(11, 16) })}
+      </p>
 
       {viewer.kind === "user" ? (
         <div className="mt-6 grid gap-4 rounded-lg border border-rule bg-white p-5">
           {alreadyMember ? (
             <p>
-              You are a member of {organisation.name} already; the link stays unused.{" "}
-              <Link href={`/w/${organisation.slug}`}>Open its workspace</Link>.
+              {t.rich("alreadyMember", {
+                organisation: organisation.name,
+                link: (chunks) => <Link href={`/w/${organisation.slug}`}>{chunks}</Link>,
+              })}
             </p>
           ) : (
             <>
-              <p>
-                You are signed in as {viewer.name} ({viewer.email}).
-              </p>
-              <AcceptInviteForm action={acceptInviteAction} token={token} organisationName={organisation.name} />
+              <p>{t("signedInAs", { name: viewer.name, email: viewer.email })}</p>
+              <ClientMessages namespaces={["members"]}>
+                <AcceptInviteForm action={acceptInviteAction} token={token} organisationName={organisation.name} />
+              </ClientMessages>
             </>
           )}
         </div>
       ) : (
         <>
-          <h2 className="mt-6 text-xl font-semibold">Create your account</h2>
+          <h2 className="mt-6 text-xl font-semibold">{t("createAccount")}</h2>
           <div className="mt-3 rounded-lg border border-rule bg-white p-5">
-            <SignUpWithInviteForm action={signUpWithInviteAction} token={token} />
+            <ClientMessages namespaces={["members"]}>
+              <SignUpWithInviteForm action={signUpWithInviteAction} token={token} />
+            </ClientMessages>
           </div>
           <p className="mt-6 text-sm">
-            Already have an account? <Link href={`/signin?callbackUrl=${encodeURIComponent(selfPath)}`}>Sign in</Link>,
-            then accept here.
+            {t.rich("haveAccount", {
+              link: (chunks) => <Link href={`/signin?callbackUrl=${encodeURIComponent(selfPath)}`}>{chunks}</Link>,
+            })}
           </p>
         </>
       )}

@@ -1,5 +1,6 @@
-import { redirectToSignIn } from "@/lib/i18n/server";
+import { getFormat, redirectToSignIn } from "@/lib/i18n/server";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { Changelog } from "@/components/Changelog";
@@ -10,11 +11,14 @@ import { changedSince, MAX_CHANGED_SINCE, type AuditEventView } from "@/lib/data
 import { listAgreementTrees } from "@/lib/data/workspace";
 import { todayUtc } from "@/lib/clock";
 import { organisationChangelog, type ChangeEntry } from "@/lib/domain/changelog";
-import { addDays, formatDay, isIsoDay } from "@/lib/domain/dates";
+import { addDays, isIsoDay } from "@/lib/domain/dates";
 import { indexSources } from "@/lib/domain/health";
 import { commitmentAnchor } from "@/lib/urls";
 
-export const metadata: Metadata = { title: "Changes since a date — Accordwatch workspace" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("review.changes");
+  return { title: t("metaTitle") };
+}
 
 interface Props {
   params: Promise<{ org: string }>;
@@ -71,17 +75,23 @@ export default async function ChangesPage({ params, searchParams }: Props) {
       ? organisationChangelog(agreements, indexSources(sources), { until: today, since, includeDrafts: true })
       : [];
   const sourcesById = new Map(sources.map((source) => [source.id, source]));
+  const [t, tr, format] = await Promise.all([
+    getTranslations("review.changes"),
+    getTranslations("review"),
+    getFormat(),
+  ]);
+  const sinceDay = valid ? format.day(since) : since;
 
   return (
     <div>
-      <nav aria-label="Breadcrumbs" className="text-sm">
-        <Link href="/w">Workspace</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link>
+      <nav aria-label={tr("breadcrumbs")} className="text-sm">
+        <Link href="/w">{tr("workspace")}</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link>
       </nav>
-      <h1 className="mt-1 text-3xl font-bold">Changes since a date</h1>
+      <h1 className="mt-1 text-3xl font-bold">{t("title")}</h1>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="since" className="block text-sm font-medium">
-            Since (YYYY-MM-DD, UTC)
+            {t("since")}
           </label>
           <input
             id="since"
@@ -94,25 +104,22 @@ export default async function ChangesPage({ params, searchParams }: Props) {
           />
         </div>
         <button type="submit" className="rounded border-2 border-stone-900 px-3 py-1.5 font-semibold">
-          Show changes
+          {t("show")}
         </button>
       </form>
       {result === null ? (
         <p id="since-error" role="alert" className="mt-4 font-semibold text-red-800">
-          “{since}” is not a date. Give a day as YYYY-MM-DD, for example {today}.
+          {t("notADate", { since, today })}
         </p>
       ) : (
         <>
           <section aria-labelledby="happened" className="mt-8">
             <h2 id="happened" className="text-2xl font-bold">
-              What happened
+              {t("happened")}
             </h2>
-            <p className="mt-1 max-w-prose text-sm text-muted">
-              Status updates, deadline changes and changes of health dated on or after {formatDay(since)}, drafts
-              included, newest first: the same list as the public changes page and feeds give for published agreements.
-            </p>
+            <p className="mt-1 max-w-prose text-sm text-muted">{t("happenedIntro", { day: sinceDay })}</p>
             {happened.length === 0 ? (
-              <p className="mt-3">Nothing happened on or after {formatDay(since)}.</p>
+              <p className="mt-3">{t("nothingHappened", { day: sinceDay })}</p>
             ) : (
               <div className="mt-4">
                 <Changelog
@@ -125,26 +132,24 @@ export default async function ChangesPage({ params, searchParams }: Props) {
           </section>
           <section aria-labelledby="edits" className="mt-10">
             <h2 id="edits" className="text-2xl font-bold">
-              Edits in the workspace
+              {t("edits")}
             </h2>
             {result.events.length === 0 ? (
-              <p className="mt-3">Nothing was edited since {formatDay(since)}.</p>
+              <p className="mt-3">{t("noEdits", { day: sinceDay })}</p>
             ) : (
               <>
                 <p className="mt-4 text-sm text-muted">
-                  {result.events.length} edits since {formatDay(since)}, drafts and internal comments included, oldest
-                  first. Times are in UTC.
+                  {t("editCount", { count: result.events.length, day: sinceDay })}
                 </p>
                 {result.truncated ? (
                   <p role="status" className="mt-2 text-sm font-semibold">
-                    Only the first {MAX_CHANGED_SINCE.toLocaleString("en-GB")} changes are shown; choose a later day to
-                    see the rest.
+                    {t("truncated", { max: format.number(MAX_CHANGED_SINCE) })}
                   </p>
                 ) : null}
                 {byDay(result.events).map(([day, events]) => (
                   <section key={day} aria-labelledby={`edits-${day}`} className="mt-6">
                     <h3 id={`edits-${day}`} className="text-xl font-semibold">
-                      <time dateTime={day}>{formatDay(day)}</time>
+                      <time dateTime={day}>{format.day(day)}</time>
                     </h3>
                     <AuditList org={organisation.slug} events={events} historyHref={historyHref} />
                   </section>

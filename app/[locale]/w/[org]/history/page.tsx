@@ -1,14 +1,18 @@
 import { redirectToSignIn } from "@/lib/i18n/server";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
-import { AuditList, recordHref } from "@/components/workspace/AuditList";
+import { AuditList, entityTypeValues, recordHref } from "@/components/workspace/AuditList";
 import { getViewer } from "@/lib/auth/session";
 import { NotFoundError, ValidationError } from "@/lib/data/errors";
 import { listAuditEvents, type AuditEventPage, type AuditEventView } from "@/lib/data/history";
 import { listAgreements } from "@/lib/data/workspace";
 
-export const metadata: Metadata = { title: "History — Accordwatch workspace" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("review.history");
+  return { title: t("metaTitle") };
+}
 
 interface Props {
   params: Promise<{ org: string }>;
@@ -39,6 +43,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const t = await getTranslations("review");
   let page: AuditEventPage | null = null;
   let refused: string | null = null;
   try {
@@ -46,7 +51,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     if (!(error instanceof ValidationError)) throw error;
-    refused = Object.values(error.fieldErrors).flat().join(" ") || "This page of the history does not exist.";
+    refused = Object.values(error.fieldErrors).flat().join(" ") || t("history.pageMissing");
   }
   const base = `/w/${organisation.slug}/history`;
   const subject = page?.subject ?? null;
@@ -63,48 +68,47 @@ export default async function HistoryPage({ params, searchParams }: Props) {
 
   return (
     <div>
-      <nav aria-label="Breadcrumbs" className="text-sm">
-        <Link href="/w">Workspace</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link>
+      <nav aria-label={t("breadcrumbs")} className="text-sm">
+        <Link href="/w">{t("workspace")}</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link>
       </nav>
-      <h1 className="mt-1 text-3xl font-bold">History</h1>
-      <p className="mt-2 text-sm text-muted">
-        Every change in the organisation, newest first, drafts and internal comments included. Times are in UTC.
-      </p>
+      <h1 className="mt-1 text-3xl font-bold">{t("history.title")}</h1>
+      <p className="mt-2 text-sm text-muted">{t("history.intro")}</p>
       {entityType !== undefined || entityId !== undefined ? (
         <p className="mt-2 text-sm">
-          Showing only {entityType ?? "any record"}
-          {entityId === undefined ? null : (
-            <>
-              {" "}
-              {subject === null ? (
+          {t.rich("history.filter", {
+            type: entityType === undefined ? t("history.anyRecord") : t("entityType", entityTypeValues(entityType)),
+            hasSubject: entityId === undefined ? "no" : "yes",
+            withComments:
+              entityId !== undefined && (entityType === "milestone" || entityType === "commitment") ? "yes" : "no",
+            subject: () =>
+              subject === null ? (
                 entityId
               ) : subject.title === null ? (
-                <>
-                  <code className="break-all">{subject.id}</code> (deleted record)
-                </>
+                t.rich("history.deletedSubject", {
+                  id: subject.id,
+                  code: (chunks) => <code className="break-all">{chunks}</code>,
+                })
               ) : subject.place === null ? (
-                `“${subject.title}”`
+                t("quoted", { title: subject.title })
               ) : (
-                <Link href={recordHref(organisation.slug, subject.place)}>“{subject.title}”</Link>
-              )}
-              {entityType === "milestone" || entityType === "commitment" ? ", with the comments on it" : null}
-            </>
-          )}
-          . <Link href={base}>Show everything</Link>
+                <Link href={recordHref(organisation.slug, subject.place)}>{t("quoted", { title: subject.title })}</Link>
+              ),
+            all: (chunks) => <Link href={base}>{chunks}</Link>,
+          })}
         </p>
       ) : null}
       {refused !== null ? (
         <p role="alert" className="mt-4 font-semibold text-red-800">
-          {refused} <Link href={base}>Start from the newest</Link>
+          {refused} <Link href={base}>{t("history.startFromNewest")}</Link>
         </p>
       ) : page === null || page.events.length === 0 ? (
-        <p className="mt-4">{cursor === undefined ? "No changes recorded yet." : "No older changes."}</p>
+        <p className="mt-4">{cursor === undefined ? t("history.none") : t("history.noOlder")}</p>
       ) : (
         <AuditList org={organisation.slug} events={page.events} historyHref={historyHref} />
       )}
-      <nav aria-label="Pages of the history" className="mt-4 flex gap-4 text-sm">
-        {cursor !== undefined ? <Link href={base}>Newest</Link> : null}
-        {olderHref !== null ? <Link href={olderHref}>Older</Link> : null}
+      <nav aria-label={t("history.pages")} className="mt-4 flex gap-4 text-sm">
+        {cursor !== undefined ? <Link href={base}>{t("history.newest")}</Link> : null}
+        {olderHref !== null ? <Link href={olderHref}>{t("history.older")}</Link> : null}
       </nav>
     </div>
   );

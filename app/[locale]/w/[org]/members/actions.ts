@@ -3,6 +3,7 @@
  * Server actions of the members page: thin (read the form, run the lib/data command through runFormAction,
  * revalidate the page). Validation and authorization (admins only) are the commands'.
  */
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { runFormAction } from "@/lib/actions/run-action";
@@ -39,11 +40,12 @@ export type CreateInviteState = ActionState & { readonly invite?: CreatedInviteL
 
 export async function createInviteAction(_previous: CreateInviteState, form: FormData): Promise<CreateInviteState> {
   const org = text(form, "org");
+  const t = await getTranslations("members.actions");
   let created: CreatedInvite | undefined;
   const state = await runFormAction(form, async (viewer) => {
     created = await createInvite(viewer, org, { role: role(form, "role") });
     revalidatePath(`/w/${org}/members`);
-    return "Invitation link created. Copy it now: it is shown only once.";
+    return t("inviteCreated");
   });
   if (state.status !== "ok" || created === undefined) return state;
   return {
@@ -58,15 +60,17 @@ export async function createInviteAction(_previous: CreateInviteState, form: For
 
 export async function revokeInviteAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const org = text(form, "org");
+  const t = await getTranslations("members.actions");
   return runFormAction(form, async (viewer) => {
     await revokeInvite(viewer, org, text(form, "inviteId"));
     revalidatePath(`/w/${org}/members`);
-    return "Invitation withdrawn: its link no longer works.";
+    return t("inviteRevoked");
   });
 }
 
 export async function changeRoleAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const org = text(form, "org");
+  const t = await getTranslations("members.actions");
   return runFormAction(form, async (viewer) => {
     const member = await changeRole(
       viewer,
@@ -76,16 +80,17 @@ export async function changeRoleAction(_previous: ActionState, form: FormData): 
       text(form, "expectedRole") === "" ? undefined : role(form, "expectedRole"),
     );
     revalidatePath(`/w/${org}/members`);
-    return `${member.name} is now ${member.role.toLowerCase()}.`;
+    return t("roleChanged", { name: member.name, role: member.role });
   });
 }
 
 export async function removeMemberAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const org = text(form, "org");
+  const t = await getTranslations("members.actions");
   return runFormAction(form, async (viewer) => {
     await removeMember(viewer, org, text(form, "userId"));
     revalidatePath(`/w/${org}/members`);
     revalidatePath(`/w/${org}`);
-    return "Member removed.";
+    return t("memberRemoved");
   });
 }

@@ -1,8 +1,8 @@
-import { redirectToSignIn } from "@/lib/i18n/server";
+import { getFormat, redirectToSignIn } from "@/lib/i18n/server";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
-import { roleLabel } from "@/components/labels";
 import { ChangeRoleForm } from "@/components/workspace/members/ChangeRoleForm";
 import { CreateInviteForm } from "@/components/workspace/members/CreateInviteForm";
 import { RemoveMemberForm } from "@/components/workspace/members/RemoveMemberForm";
@@ -13,9 +13,13 @@ import { NotFoundError } from "@/lib/data/errors";
 import { listInvites, listMembers } from "@/lib/data/members";
 import { changeRoleAction, createInviteAction, removeMemberAction, revokeInviteAction } from "./actions";
 
-export const metadata: Metadata = { title: "Members — Accordwatch workspace" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("members.page");
+  return { title: t("metaTitle") };
+}
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+/** The UTC day of an instant. */
+const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 
 /** Who is in the organisation, for every member; for admins, invitations and the forms that change membership. */
 export default async function WorkspaceMembersPage({ params }: { params: Promise<{ org: string }> }) {
@@ -30,39 +34,40 @@ export default async function WorkspaceMembersPage({ params }: { params: Promise
   const pending = isAdmin ? (await listInvites(viewer, org)).filter((i) => i.state === "valid") : [];
   const organisationName =
     (viewer.kind === "user" ? viewer.memberships.find((m) => m.organisation === org)?.organisationName : null) ?? org;
+  const [t, tm, format] = await Promise.all([getTranslations("members.page"), getTranslations("members"), getFormat()]);
 
   return (
     <div className="grid gap-8">
       <div>
-        <nav aria-label="Breadcrumbs" className="text-sm">
-          <Link href="/w">Workspace</Link> / <Link href={`/w/${org}`}>{organisationName}</Link>
+        <nav aria-label={tm("breadcrumbs")} className="text-sm">
+          <Link href="/w">{tm("workspace")}</Link> / <Link href={`/w/${org}`}>{organisationName}</Link>
         </nav>
-        <h1 className="mt-1 text-3xl font-bold">Members of {organisationName}</h1>
+        <h1 className="mt-1 text-3xl font-bold">{t("title", { organisation: organisationName })}</h1>
       </div>
 
       <section aria-labelledby="members-heading">
         <h2 id="members-heading" className="text-xl font-semibold">
-          Members
+          {t("members")}
         </h2>
         <div className="mt-3 overflow-x-auto rounded-lg border border-rule bg-white">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-rule bg-stone-50">
               <tr>
                 <th scope="col" className="px-3 py-2">
-                  Name
+                  {t("name")}
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Email
+                  {t("email")}
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Role
+                  {t("role")}
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Member since
+                  {t("since")}
                 </th>
                 {isAdmin ? (
                   <th scope="col" className="px-3 py-2">
-                    Manage
+                    {t("manage")}
                   </th>
                 ) : null}
               </tr>
@@ -74,8 +79,8 @@ export default async function WorkspaceMembersPage({ params }: { params: Promise
                     {member.name}
                   </th>
                   <td className="px-3 py-2">{member.email}</td>
-                  <td className="px-3 py-2">{roleLabel(member.role)}</td>
-                  <td className="px-3 py-2">{dayFormat.format(member.since)}</td>
+                  <td className="px-3 py-2">{format.role(member.role)}</td>
+                  <td className="px-3 py-2">{format.day(dayOf(member.since))}</td>
                   {isAdmin ? (
                     <td className="px-3 py-2">
                       <div className="grid gap-2">
@@ -106,11 +111,9 @@ export default async function WorkspaceMembersPage({ params }: { params: Promise
       {isAdmin ? (
         <section aria-labelledby="invite-heading">
           <h2 id="invite-heading" className="text-xl font-semibold">
-            Invite someone
+            {t("invite")}
           </h2>
-          <p className="mt-1 text-sm text-muted">
-            A link works once, carries the role you choose and expires after 7 days.
-          </p>
+          <p className="mt-1 text-sm text-muted">{t("inviteHint")}</p>
           <div className="mt-3 rounded-lg border border-rule bg-white p-4">
             <CreateInviteForm action={createInviteAction} org={org} />
           </div>
@@ -120,23 +123,29 @@ export default async function WorkspaceMembersPage({ params }: { params: Promise
       {isAdmin ? (
         <section aria-labelledby="pending-heading">
           <h2 id="pending-heading" className="text-xl font-semibold">
-            Pending invitations
+            {t("pending")}
           </h2>
           {pending.length === 0 ? (
-            <p className="mt-2 text-sm">No invitation is waiting to be used.</p>
+            <p className="mt-2 text-sm">{t("noPending")}</p>
           ) : (
             <ul className="mt-3 grid gap-3">
               {pending.map((invite) => {
-                const description = `the ${roleLabel(invite.role).toLowerCase()} invitation created ${dayFormat.format(invite.createdAt)}`;
+                const created = format.day(dayOf(invite.createdAt));
+                const description = t("pendingDescription", { role: invite.role, created });
                 return (
                   <li
                     key={invite.id}
                     className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-rule bg-white p-3"
                   >
                     <p className="text-sm">
-                      <span className="font-semibold">{roleLabel(invite.role)}</span> · created{" "}
-                      {dayFormat.format(invite.createdAt)}
-                      {invite.createdBy ? ` by ${invite.createdBy}` : ""} · expires {dayFormat.format(invite.expiresAt)}
+                      {t.rich("pendingInvite", {
+                        role: format.role(invite.role),
+                        created,
+                        hasCreator: invite.createdBy ? "yes" : "no",
+                        createdBy: invite.createdBy ?? "",
+                        expires: format.day(dayOf(invite.expiresAt)),
+                        strong: (chunks) => <span className="font-semibold">{chunks}</span>,
+                      })}
                     </p>
                     <RevokeInviteForm
                       action={revokeInviteAction}

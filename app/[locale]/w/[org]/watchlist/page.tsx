@@ -1,5 +1,6 @@
-import { redirectToSignIn } from "@/lib/i18n/server";
+import { getFormat, redirectToSignIn } from "@/lib/i18n/server";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { HealthBadge } from "@/components/HealthBadge";
@@ -9,12 +10,14 @@ import { getViewer } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { listWatchlist } from "@/lib/data/watchlist";
 import { getAgreement, listAgreements } from "@/lib/data/workspace";
-import { formatPreciseDate } from "@/lib/domain/dates";
 import { evaluateAgreement, indexSources } from "@/lib/domain/health";
 import type { Health } from "@/lib/domain/types";
 import { setWatchingAction } from "../[agreement]/actions";
 
-export const metadata: Metadata = { title: "Watchlist — Accordwatch workspace" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("review.watchlist");
+  return { title: t("metaTitle") };
+}
 
 /** The viewer's watched commitments and milestones, each with its health as of today, as on the agreement page. */
 export default async function WatchlistPage({ params }: { params: Promise<{ org: string }> }) {
@@ -38,6 +41,11 @@ export default async function WatchlistPage({ params }: { params: Promise<{ org:
       }),
     ),
   );
+  const [t, tr, format] = await Promise.all([
+    getTranslations("review.watchlist"),
+    getTranslations("review"),
+    getFormat(),
+  ]);
   const healthOf = (slug: string, commitment: string, milestone: string | undefined): Health | undefined => {
     const c = healthBySlug.get(slug)?.commitments.find((x) => x.id === commitment);
     return milestone === undefined ? c?.health : c?.milestones.find((m) => m.id === milestone)?.health;
@@ -45,23 +53,20 @@ export default async function WatchlistPage({ params }: { params: Promise<{ org:
 
   return (
     <div>
-      <nav aria-label="Breadcrumbs" className="text-sm">
-        <Link href="/w">Workspace</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link>
+      <nav aria-label={tr("breadcrumbs")} className="text-sm">
+        <Link href="/w">{tr("workspace")}</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link>
       </nav>
-      <h1 className="mt-1 text-3xl font-bold">Your watchlist</h1>
-      <p className="mt-2 text-sm text-muted">
-        Health as of today, {formatPreciseDate({ date: asOf, precision: "DAY" })}. Only you see this list.
-      </p>
+      <h1 className="mt-1 text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-2 text-sm text-muted">{t("asOf", { day: format.day(asOf) })}</p>
       {items.length === 0 ? null : (
         <p className="mt-2">
-          <Link href={`/w/${organisation.slug}/watchlist/briefing`}>Briefing on your watchlist</Link>: the worst news
-          first, with reasons, quotes and sources, as of any day; to print or download as Markdown.
+          {t.rich("briefing", {
+            link: (chunks) => <Link href={`/w/${organisation.slug}/watchlist/briefing`}>{chunks}</Link>,
+          })}
         </p>
       )}
       {items.length === 0 ? (
-        <p className="mt-4">
-          You watch nothing yet. Use “Watch” beside a commitment or milestone on an agreement’s page.
-        </p>
+        <p className="mt-4">{t("empty")}</p>
       ) : (
         <ul className="mt-4 grid gap-3">
           {items.map((item) => {
@@ -82,10 +87,12 @@ export default async function WatchlistPage({ params }: { params: Promise<{ org:
                   {health ? <HealthBadge health={health} size="sm" /> : null}
                 </h2>
                 <p className="text-sm text-muted">
-                  {milestone === undefined ? "Commitment" : `Milestone of “${item.commitment.title}”`} in{" "}
-                  {item.agreement.title}
-                  {item.agreement.published ? "" : " (draft)"} · watched since{" "}
-                  <time dateTime={item.since.toISOString()}>{formatUtc(item.since)}</time>
+                  {t.rich(milestone === undefined ? "commitment" : "milestone", {
+                    commitment: item.commitment.title,
+                    agreement: item.agreement.title,
+                    draft: item.agreement.published ? "no" : "yes",
+                    time: () => <time dateTime={item.since.toISOString()}>{formatUtc(item.since)}</time>,
+                  })}
                 </p>
                 <div className="mt-2">
                   <WatchButton

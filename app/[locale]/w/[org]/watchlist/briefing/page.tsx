@@ -1,5 +1,6 @@
 import { redirectToSignIn } from "@/lib/i18n/server";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { BriefingDocument } from "@/components/workspace/BriefingDocument";
@@ -9,7 +10,10 @@ import { getWatchlistBriefing } from "@/lib/data/briefing";
 import { NotFoundError } from "@/lib/data/errors";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
 
-export const metadata: Metadata = { title: "Watchlist briefing — Accordwatch workspace" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("briefing.watchlistPage");
+  return { title: t("metaTitle") };
+}
 
 interface Props {
   params: Promise<{ org: string }>;
@@ -33,6 +37,7 @@ export default async function WatchlistBriefingPage({ params, searchParams }: Pr
     throw e;
   });
   const { organisation } = view;
+  const t = await getTranslations("briefing");
 
   return (
     <BriefingDocument
@@ -43,12 +48,12 @@ export default async function WatchlistBriefingPage({ params, searchParams }: Pr
       today={today}
       asOfError={error}
       breadcrumbs={
-        <nav aria-label="Breadcrumbs" className="text-sm">
-          <Link href="/w">Workspace</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link> /{" "}
-          <Link href={`/w/${organisation.slug}/watchlist`}>Your watchlist</Link>
+        <nav aria-label={t("breadcrumbs")} className="text-sm">
+          <Link href="/w">{t("workspace")}</Link> / <Link href={`/w/${organisation.slug}`}>{organisation.name}</Link> /{" "}
+          <Link href={`/w/${organisation.slug}/watchlist`}>{t("watchlistPage.watchlist")}</Link>
         </nav>
       }
-      empty={<p>You watch nothing yet. Use “Watch” beside a commitment or milestone on an agreement’s page.</p>}
+      empty={<p>{t("watchlistPage.empty")}</p>}
     />
   );
 }
