@@ -1,23 +1,13 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { SiteFrame } from "@/components/SiteFrame";
+import SiteNotFound from "./(site)/not-found";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("common.notFound");
-  return { title: t("metaTitle") };
-}
+export { generateMetadata } from "./(site)/not-found";
 
-export default async function NotFound() {
-  const t = await getTranslations("common.notFound");
+/** An address no page answers: outside the site's layout, so the frame comes with the page. */
+export default function NotFound() {
   return (
-    <section aria-labelledby="not-found" className="max-w-prose">
-      <h1 id="not-found" className="text-3xl font-bold">
-        {t("title")}
-      </h1>
-      <p className="mt-3">{t("body")}</p>
-      <p className="mt-3">
-        <Link href="/">{t("home")}</Link>
-      </p>
-    </section>
+    <SiteFrame>
+      <SiteNotFound />
+    </SiteFrame>
   );
 }

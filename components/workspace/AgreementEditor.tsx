@@ -85,8 +85,8 @@ export function AgreementEditor({ found, asOf, actions, reviewerTools }: Props) 
   const text = useFieldText();
   const { organisation, agreement, sources, versions } = found;
   const sourceIndex = indexSources(sources);
-  const health = evaluateAgreement(agreement, asOf, sourceIndex);
-  const context = agreementContext(agreement, sourceIndex);
+  const health = evaluateAgreement(agreement, asOf, sourceIndex, format.locale);
+  const context = agreementContext(agreement, sourceIndex, format.locale);
   const base = { org: organisation.slug, agreement: agreement.slug };
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const sourceTitle = (id: string): string => {

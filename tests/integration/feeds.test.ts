@@ -7,8 +7,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { GET as agreementFeed } from "@/app/[locale]/[org]/[agreement]/feed.xml/route";
-import { GET as organisationFeed } from "@/app/[locale]/[org]/feed.xml/route";
+import { GET as agreementFeed } from "@/app/[locale]/(site)/[org]/[agreement]/feed.xml/route";
+import { GET as organisationFeed } from "@/app/[locale]/(site)/[org]/feed.xml/route";
 import { systemViewer } from "@/lib/auth/viewer";
 import { importDataset } from "@/lib/data/import-dataset";
 import { type Database, installDatabase } from "@/lib/db/client";

@@ -423,46 +423,64 @@ export type EntryPoint =
 
 /** Every exported function of a "use server" file and every HTTP method of a route handler: "file#export". */
 export const ENTRY_POINTS: Record<string, EntryPoint> = {
-  "app/[locale]/w/[org]/[agreement]/actions.ts#recordStatusUpdateAction": {
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#recordStatusUpdateAction": {
     delegates: ["commands.recordStatusUpdate"],
   },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#setPublishedAction": { delegates: ["commands.setAgreementPublished"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#addCommentAction": { delegates: ["comments.addComment"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#setWatchingAction": {
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#setPublishedAction": {
+    delegates: ["commands.setAgreementPublished"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#addCommentAction": { delegates: ["comments.addComment"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#setWatchingAction": {
     delegates: ["watchlist.watch", "watchlist.unwatch"],
   },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#updateAgreementAction": { delegates: ["commands.updateAgreement"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#createCommitmentAction": { delegates: ["commands.createCommitment"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#updateCommitmentAction": { delegates: ["commands.updateCommitment"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#createMilestoneAction": { delegates: ["commands.createMilestone"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#updateMilestoneAction": { delegates: ["commands.updateMilestone"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#moveMilestoneAction": { delegates: ["commands.moveMilestone"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#recordDeadlineChangeAction": {
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateAgreementAction": {
+    delegates: ["commands.updateAgreement"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#createCommitmentAction": {
+    delegates: ["commands.createCommitment"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateCommitmentAction": {
+    delegates: ["commands.updateCommitment"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#createMilestoneAction": {
+    delegates: ["commands.createMilestone"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateMilestoneAction": {
+    delegates: ["commands.updateMilestone"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#moveMilestoneAction": { delegates: ["commands.moveMilestone"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#recordDeadlineChangeAction": {
     delegates: ["commands.recordDeadlineChange"],
   },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#linkEvidenceAction": { delegates: ["commands.linkEvidence"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#updateEvidenceAction": { delegates: ["commands.updateEvidence"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#removeEvidenceAction": { delegates: ["commands.removeEvidence"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#createIndicatorAction": { delegates: ["commands.createIndicator"] },
-  "app/[locale]/w/[org]/[agreement]/actions.ts#recordObservationAction": { delegates: ["commands.recordObservation"] },
-  "app/[locale]/w/[org]/actions.ts#createAgreementAction": { delegates: ["commands.createAgreement"] },
-  "app/[locale]/w/[org]/actions.ts#createSourceAction": { delegates: ["commands.createSource"] },
-  "app/[locale]/w/[org]/actions.ts#updateSourceAction": { delegates: ["commands.updateSource"] },
-  "app/[locale]/w/[org]/members/actions.ts#createInviteAction": { delegates: ["members.createInvite"] },
-  "app/[locale]/w/[org]/members/actions.ts#revokeInviteAction": { delegates: ["members.revokeInvite"] },
-  "app/[locale]/w/[org]/members/actions.ts#changeRoleAction": { delegates: ["members.changeRole"] },
-  "app/[locale]/w/[org]/members/actions.ts#removeMemberAction": { delegates: ["members.removeMember"] },
-  "app/[locale]/w/[org]/data/actions.ts#importDocumentAction": {
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#linkEvidenceAction": { delegates: ["commands.linkEvidence"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateEvidenceAction": { delegates: ["commands.updateEvidence"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#removeEvidenceAction": { delegates: ["commands.removeEvidence"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#createIndicatorAction": {
+    delegates: ["commands.createIndicator"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#recordObservationAction": {
+    delegates: ["commands.recordObservation"],
+  },
+  "app/[locale]/(site)/w/[org]/actions.ts#createAgreementAction": { delegates: ["commands.createAgreement"] },
+  "app/[locale]/(site)/w/[org]/actions.ts#createSourceAction": { delegates: ["commands.createSource"] },
+  "app/[locale]/(site)/w/[org]/actions.ts#updateSourceAction": { delegates: ["commands.updateSource"] },
+  "app/[locale]/(site)/w/[org]/members/actions.ts#createInviteAction": { delegates: ["members.createInvite"] },
+  "app/[locale]/(site)/w/[org]/members/actions.ts#revokeInviteAction": { delegates: ["members.revokeInvite"] },
+  "app/[locale]/(site)/w/[org]/members/actions.ts#changeRoleAction": { delegates: ["members.changeRole"] },
+  "app/[locale]/(site)/w/[org]/members/actions.ts#removeMemberAction": { delegates: ["members.removeMember"] },
+  "app/[locale]/(site)/w/[org]/data/actions.ts#importDocumentAction": {
     delegates: ["import-dataset.importDocument", "import-dataset.checkImportDocument"],
   },
-  "app/[locale]/w/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
-  "app/[locale]/w/[org]/[agreement]/briefing.md/route.ts#GET": { delegates: ["briefing.getAgreementBriefing"] },
-  "app/[locale]/w/[org]/watchlist/briefing.md/route.ts#GET": { delegates: ["briefing.getWatchlistBriefing"] },
-  "app/[locale]/invite/[token]/actions.ts#acceptInviteAction": { viaInviteToken: ["members.acceptInvite"] },
-  "app/[locale]/invite/[token]/actions.ts#signUpWithInviteAction": { viaInviteToken: ["members.signUpWithInvite"] },
-  "app/[locale]/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
-  "app/[locale]/[org]/feed.xml/route.ts#GET": { delegates: ["public.listPublishedAgreements"] },
-  "app/[locale]/[org]/[agreement]/feed.xml/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
+  "app/[locale]/(site)/w/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/briefing.md/route.ts#GET": { delegates: ["briefing.getAgreementBriefing"] },
+  "app/[locale]/(site)/w/[org]/watchlist/briefing.md/route.ts#GET": { delegates: ["briefing.getWatchlistBriefing"] },
+  "app/[locale]/(site)/invite/[token]/actions.ts#acceptInviteAction": { viaInviteToken: ["members.acceptInvite"] },
+  "app/[locale]/(site)/invite/[token]/actions.ts#signUpWithInviteAction": {
+    viaInviteToken: ["members.signUpWithInvite"],
+  },
+  "app/[locale]/(site)/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
+  "app/[locale]/(site)/[org]/feed.xml/route.ts#GET": { delegates: ["public.listPublishedAgreements"] },
+  "app/[locale]/(site)/[org]/[agreement]/feed.xml/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
   "app/api/auth/[...nextauth]/route.ts#GET": { publicByDesign: "auth: NextAuth's sign-in endpoints" },
   // The open-data API (lib/http): published data, read with the anonymous viewer.
   "app/api/v1/[org]/agreements/route.ts#GET": { delegates: ["public.getPublishedOrganisation"] },

@@ -1,4 +1,4 @@
-import { getFormat, redirectToSignIn } from "@/lib/i18n/server";
+import { getCurrentLocale, getFormat, redirectToSignIn } from "@/lib/i18n/server";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
@@ -31,13 +31,14 @@ export default async function WatchlistPage({ params }: { params: Promise<{ org:
     },
   );
   const asOf = new Date().toISOString().slice(0, 10);
+  const locale = await getCurrentLocale();
   // One evaluation per agreement, however many of its records are watched.
   const slugs = [...new Set(items.map((item) => item.agreement.slug))];
   const healthBySlug = new Map(
     await Promise.all(
       slugs.map(async (slug) => {
         const found = await getAgreement(viewer, org, slug);
-        return [slug, evaluateAgreement(found.agreement, asOf, indexSources(found.sources))] as const;
+        return [slug, evaluateAgreement(found.agreement, asOf, indexSources(found.sources), locale)] as const;
       }),
     ),
   );

@@ -8,6 +8,7 @@ import { todayUtc } from "@/lib/clock";
 import { getPublishedOrganisation } from "@/lib/data/public";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
 import { feedAlternates } from "@/lib/urls";
+import { getCurrentLocale } from "@/lib/i18n/server";
 
 interface OrganisationPageProps {
   params: Promise<{ org: string }>;
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: OrganisationPageProps): Promi
   return {
     title: found.organisation.name,
     description: t("metaDescription", { name: found.organisation.name }),
-    alternates: feedAlternates(found.organisation),
+    alternates: feedAlternates(found.organisation, undefined, await getCurrentLocale()),
   };
 }
 

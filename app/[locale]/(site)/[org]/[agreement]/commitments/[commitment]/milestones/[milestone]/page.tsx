@@ -11,6 +11,7 @@ import { recordKey } from "@/lib/domain/schemas/comments";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
 import { scorecardAt } from "@/lib/domain/scorecard";
 import { feedAlternates, publicLinks } from "@/lib/urls";
+import { getCurrentLocale } from "@/lib/i18n/server";
 
 interface MilestoneRouteProps {
   params: Promise<{ org: string; agreement: string; commitment: string; milestone: string }>;
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: MilestoneRouteProps): Promise
   return {
     title: `${m.title} — ${c.title}`,
     description: t("metaDescription", { milestone: m.title, agreement: found.agreement.title }),
-    alternates: feedAlternates(found.organisation, found.agreement),
+    alternates: feedAlternates(found.organisation, found.agreement, await getCurrentLocale()),
   };
 }
 
@@ -47,13 +48,14 @@ export default async function MilestoneRoute({ params, searchParams }: Milestone
   const milestone = commitment?.milestones.find((m) => m.id === milestoneId);
   if (!found || !commitment || !milestone) notFound();
   const { organisation, agreement, sources } = found;
-  const { health, milestones } = scorecardAt(agreement, sources, asOf);
+  const locale = await getCurrentLocale();
+  const { health, milestones } = scorecardAt(agreement, sources, asOf, locale);
   const milestoneHealth = health.commitments
     .find((c) => c.id === commitment.id)
     ?.milestones.find((m) => m.id === milestone.id);
   const view = milestones.get(recordKey(commitment.id, milestone.id));
   if (!milestoneHealth || !view) notFound();
-  const context = agreementContext(agreement, indexSources(sources));
+  const context = agreementContext(agreement, indexSources(sources), locale);
 
   return (
     <MilestonePage

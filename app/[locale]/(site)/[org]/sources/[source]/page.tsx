@@ -9,6 +9,7 @@ import { getPublishedSource } from "@/lib/data/public";
 import { sourceCitations } from "@/lib/domain/citations";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
 import { feedAlternates } from "@/lib/urls";
+import { getCurrentLocale } from "@/lib/i18n/server";
 
 interface SourceRouteProps {
   params: Promise<{ org: string; source: string }>;
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: SourceRouteProps): Promise<Me
   return {
     title: t("metaTitle", { outlet, title, organisation: found.organisation.name }),
     description: t("metaDescription", { outlet, title, organisation: found.organisation.name }),
-    alternates: feedAlternates(found.organisation),
+    alternates: feedAlternates(found.organisation, undefined, await getCurrentLocale()),
   };
 }
 

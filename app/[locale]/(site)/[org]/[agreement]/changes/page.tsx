@@ -10,6 +10,7 @@ import { agreementChangelog } from "@/lib/domain/changelog";
 import { indexSources } from "@/lib/domain/health";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
 import { feedAlternates } from "@/lib/urls";
+import { getCurrentLocale } from "@/lib/i18n/server";
 
 interface ChangesPageProps {
   params: Promise<{ org: string; agreement: string }>;
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: ChangesPageProps): Promise<Me
   return {
     title: t("metaTitle", { agreement: found.agreement.title, organisation: found.organisation.name }),
     description: t("metaDescription", { agreement: found.agreement.title }),
-    alternates: feedAlternates(found.organisation, found.agreement),
+    alternates: feedAlternates(found.organisation, found.agreement, await getCurrentLocale()),
   };
 }
 
@@ -42,7 +43,10 @@ export default async function ChangesPage({ params, searchParams }: ChangesPageP
   const found = await loadAgreement(org, agreementSlug);
   if (!found) notFound();
   const { organisation, agreement, sources } = found;
-  const entries = agreementChangelog(agreement, indexSources(sources), { until: asOf });
+  const entries = agreementChangelog(agreement, indexSources(sources), {
+    until: asOf,
+    locale: await getCurrentLocale(),
+  });
 
   return (
     <AgreementChanges

@@ -1,4 +1,4 @@
-import { getFormat, redirectToSignIn } from "@/lib/i18n/server";
+import { getCurrentLocale, getFormat, redirectToSignIn } from "@/lib/i18n/server";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
@@ -72,7 +72,12 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   const result = valid ? await changedSince(viewer, org, since) : null;
   const happened =
     valid && since <= today
-      ? organisationChangelog(agreements, indexSources(sources), { until: today, since, includeDrafts: true })
+      ? organisationChangelog(agreements, indexSources(sources), {
+          until: today,
+          since,
+          includeDrafts: true,
+          locale: await getCurrentLocale(),
+        })
       : [];
   const sourcesById = new Map(sources.map((source) => [source.id, source]));
   const [t, tr, format] = await Promise.all([

@@ -9,6 +9,7 @@ import { listPublishedAgreements, searchPublishedMilestones } from "@/lib/data/p
 import { findMilestones, findOptions } from "@/lib/domain/find";
 import { resolveFindQuery, typedQueryOf } from "@/lib/domain/schemas/find";
 import { feedAlternates } from "@/lib/urls";
+import { getCurrentLocale } from "@/lib/i18n/server";
 
 interface FindPageProps {
   params: Promise<{ org: string }>;
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: FindPageProps): Promise<Metad
   return {
     title: t("metaTitle", { organisation: found.organisation.name }),
     description: t("metaDescription", { organisation: found.organisation.name }),
-    alternates: feedAlternates(found.organisation),
+    alternates: feedAlternates(found.organisation, undefined, await getCurrentLocale()),
   };
 }
 
@@ -63,7 +64,7 @@ export default async function FindPage({ params, searchParams }: FindPageProps) 
       errors={errors}
       asOf={asOf}
       isToday={isToday}
-      results={findMilestones(agreements, sources, filters, asOf, hits)}
+      results={findMilestones(agreements, sources, filters, asOf, hits, await getCurrentLocale())}
       sources={sources}
     />
   );

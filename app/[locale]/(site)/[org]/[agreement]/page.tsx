@@ -8,7 +8,10 @@ import { getPublishedAgreement } from "@/lib/data/public";
 import { todayUtc } from "@/lib/clock";
 import { scorecardAt } from "@/lib/domain/scorecard";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
-import { feedAlternates } from "@/lib/urls";
+import { SHARE_CARD_SIZE } from "@/components/ShareCard";
+import { LOCALE_TAGS } from "@/lib/domain/locale";
+import { feedAlternates, localisedPath, scorecardPath } from "@/lib/urls";
+import { getCurrentLocale } from "@/lib/i18n/server";
 
 interface ScorecardPageProps {
   params: Promise<{ org: string; agreement: string }>;
@@ -24,10 +27,28 @@ export async function generateMetadata({ params }: ScorecardPageProps): Promise<
   const { org, agreement } = await params;
   const found = await loadAgreement(org, agreement);
   if (!found) return { title: (await getTranslations("common.notFound"))("metaTitle") };
+  const locale = await getCurrentLocale();
+  const title = `${found.agreement.title} — ${found.organisation.name}`;
+  // The link preview: the scorecard's own picture of each party's compliance today (og-image.png, in this language).
+  const image = {
+    url: localisedPath(`${scorecardPath(org, agreement)}/og-image.png`, locale),
+    ...SHARE_CARD_SIZE,
+    alt: (await getTranslations("common.share"))("alt", { title: found.agreement.title }),
+  };
   return {
-    title: `${found.agreement.title} — ${found.organisation.name}`,
+    title,
     description: found.agreement.summary,
-    alternates: feedAlternates(found.organisation, found.agreement),
+    alternates: feedAlternates(found.organisation, found.agreement, locale),
+    openGraph: {
+      type: "website",
+      siteName: "Accordwatch",
+      title,
+      description: found.agreement.summary,
+      url: localisedPath(scorecardPath(org, agreement), locale),
+      locale: LOCALE_TAGS[locale].replace("-", "_"),
+      images: [image],
+    },
+    twitter: { card: "summary_large_image", title, description: found.agreement.summary, images: [image] },
   };
 }
 
@@ -41,7 +62,7 @@ export default async function ScorecardPage({ params, searchParams }: ScorecardP
   if (!found) notFound();
   const { organisation, agreement, sources } = found;
 
-  const { health, milestones } = scorecardAt(agreement, sources, asOf);
+  const { health, milestones } = scorecardAt(agreement, sources, asOf, await getCurrentLocale());
 
   return (
     <Scorecard

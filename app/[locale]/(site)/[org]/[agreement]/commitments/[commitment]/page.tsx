@@ -10,6 +10,7 @@ import { resolveAsOf } from "@/lib/domain/schemas/as-of";
 import { scorecardAt } from "@/lib/domain/scorecard";
 import { commitmentTimeline } from "@/lib/domain/timeline";
 import { feedAlternates, publicLinks } from "@/lib/urls";
+import { getCurrentLocale } from "@/lib/i18n/server";
 
 interface CommitmentRouteProps {
   params: Promise<{ org: string; agreement: string; commitment: string }>;
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: CommitmentRouteProps): Promis
   return {
     title: `${c.title} — ${found.agreement.title}`,
     description: c.description || found.agreement.summary,
-    alternates: feedAlternates(found.organisation, found.agreement),
+    alternates: feedAlternates(found.organisation, found.agreement, await getCurrentLocale()),
   };
 }
 
@@ -43,7 +44,7 @@ export default async function CommitmentRoute({ params, searchParams }: Commitme
   const commitment = found?.agreement.commitments.find((c) => c.id === commitmentId);
   if (!found || !commitment) notFound();
   const { organisation, agreement, sources } = found;
-  const { health, milestones } = scorecardAt(agreement, sources, asOf);
+  const { health, milestones } = scorecardAt(agreement, sources, asOf, await getCurrentLocale());
   const commitmentHealth = health.commitments.find((c) => c.id === commitment.id);
   if (!commitmentHealth) notFound();
 
