@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { Scorecard } from "@/components/Scorecard";
-import { ANONYMOUS } from "@/lib/auth/viewer";
-import { getPublishedAgreement } from "@/lib/data/public";
 import { todayUtc } from "@/lib/clock";
 import { scorecardAt } from "@/lib/domain/scorecard";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
@@ -12,20 +9,16 @@ import { SHARE_CARD_SIZE } from "@/components/ShareCard";
 import { LOCALE_TAGS } from "@/lib/domain/locale";
 import { feedAlternates, localisedPath, scorecardPath } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
+import { loadPublishedAgreement } from "./load";
 
 interface ScorecardPageProps {
   params: Promise<{ org: string; agreement: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// One load per request, shared by generateMetadata and the page.
-const loadAgreement = cache((orgSlug: string, agreementSlug: string) =>
-  getPublishedAgreement(ANONYMOUS, orgSlug, agreementSlug),
-);
-
 export async function generateMetadata({ params }: ScorecardPageProps): Promise<Metadata> {
   const { org, agreement } = await params;
-  const found = await loadAgreement(org, agreement);
+  const found = await loadPublishedAgreement(org, agreement);
   if (!found) return { title: (await getTranslations("common.notFound"))("metaTitle") };
   const locale = await getCurrentLocale();
   const title = `${found.agreement.title} — ${found.organisation.name}`;
@@ -58,7 +51,7 @@ export default async function ScorecardPage({ params, searchParams }: ScorecardP
   const today = todayUtc();
   const { asOf, isToday, error } = resolveAsOf(await searchParams, today);
 
-  const found = await loadAgreement(org, agreementSlug);
+  const found = await loadPublishedAgreement(org, agreementSlug);
   if (!found) notFound();
   const { organisation, agreement, sources } = found;
 

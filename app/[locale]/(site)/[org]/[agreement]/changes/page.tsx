@@ -1,30 +1,23 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { AgreementChanges } from "@/components/AgreementChanges";
-import { ANONYMOUS } from "@/lib/auth/viewer";
 import { todayUtc } from "@/lib/clock";
-import { getPublishedAgreement } from "@/lib/data/public";
 import { agreementChangelog } from "@/lib/domain/changelog";
 import { indexSources } from "@/lib/domain/health";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
 import { feedAlternates } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
+import { loadPublishedAgreement } from "../load";
 
 interface ChangesPageProps {
   params: Promise<{ org: string; agreement: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// One load per request, shared by generateMetadata and the page.
-const loadAgreement = cache((orgSlug: string, agreementSlug: string) =>
-  getPublishedAgreement(ANONYMOUS, orgSlug, agreementSlug),
-);
-
 export async function generateMetadata({ params }: ChangesPageProps): Promise<Metadata> {
   const { org, agreement } = await params;
-  const found = await loadAgreement(org, agreement);
+  const found = await loadPublishedAgreement(org, agreement);
   if (!found) return { title: (await getTranslations("common"))("notFound.metaTitle") };
   const t = await getTranslations("changes");
   return {
@@ -40,7 +33,7 @@ export default async function ChangesPage({ params, searchParams }: ChangesPageP
   const today = todayUtc();
   const { asOf, isToday, error } = resolveAsOf(await searchParams, today);
 
-  const found = await loadAgreement(org, agreementSlug);
+  const found = await loadPublishedAgreement(org, agreementSlug);
   if (!found) notFound();
   const { organisation, agreement, sources } = found;
   const entries = agreementChangelog(agreement, indexSources(sources), {

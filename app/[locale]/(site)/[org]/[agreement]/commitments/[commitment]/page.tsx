@@ -1,30 +1,23 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { CommitmentPage } from "@/components/CommitmentPage";
-import { ANONYMOUS } from "@/lib/auth/viewer";
 import { todayUtc } from "@/lib/clock";
-import { getPublishedAgreement } from "@/lib/data/public";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
 import { scorecardAt } from "@/lib/domain/scorecard";
 import { commitmentTimeline } from "@/lib/domain/timeline";
 import { feedAlternates, publicLinks } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
+import { loadPublishedAgreement } from "../../load";
 
 interface CommitmentRouteProps {
   params: Promise<{ org: string; agreement: string; commitment: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// One load per request, shared by generateMetadata and the page.
-const loadAgreement = cache((orgSlug: string, agreementSlug: string) =>
-  getPublishedAgreement(ANONYMOUS, orgSlug, agreementSlug),
-);
-
 export async function generateMetadata({ params }: CommitmentRouteProps): Promise<Metadata> {
   const { org, agreement, commitment } = await params;
-  const found = await loadAgreement(org, agreement);
+  const found = await loadPublishedAgreement(org, agreement);
   const c = found?.agreement.commitments.find((x) => x.id === commitment);
   if (!found || !c) return { title: (await getTranslations("common"))("notFound.metaTitle") };
   return {
@@ -40,7 +33,7 @@ export default async function CommitmentRoute({ params, searchParams }: Commitme
   const today = todayUtc();
   const { asOf, isToday, error } = resolveAsOf(await searchParams, today);
 
-  const found = await loadAgreement(org, agreementSlug);
+  const found = await loadPublishedAgreement(org, agreementSlug);
   const commitment = found?.agreement.commitments.find((c) => c.id === commitmentId);
   if (!found || !commitment) notFound();
   const { organisation, agreement, sources } = found;

@@ -1,31 +1,24 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { MilestonePage } from "@/components/MilestonePage";
-import { ANONYMOUS } from "@/lib/auth/viewer";
 import { todayUtc } from "@/lib/clock";
-import { getPublishedAgreement } from "@/lib/data/public";
 import { agreementContext, indexSources, milestoneHealthHistory } from "@/lib/domain/health";
 import { recordKey } from "@/lib/domain/schemas/comments";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
 import { scorecardAt } from "@/lib/domain/scorecard";
 import { feedAlternates, publicLinks } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
+import { loadPublishedAgreement } from "../../../../load";
 
 interface MilestoneRouteProps {
   params: Promise<{ org: string; agreement: string; commitment: string; milestone: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// One load per request, shared by generateMetadata and the page.
-const loadAgreement = cache((orgSlug: string, agreementSlug: string) =>
-  getPublishedAgreement(ANONYMOUS, orgSlug, agreementSlug),
-);
-
 export async function generateMetadata({ params }: MilestoneRouteProps): Promise<Metadata> {
   const { org, agreement, commitment, milestone } = await params;
-  const found = await loadAgreement(org, agreement);
+  const found = await loadPublishedAgreement(org, agreement);
   const c = found?.agreement.commitments.find((x) => x.id === commitment);
   const m = c?.milestones.find((x) => x.id === milestone);
   if (!found || !c || !m) return { title: (await getTranslations("common"))("notFound.metaTitle") };
@@ -43,7 +36,7 @@ export default async function MilestoneRoute({ params, searchParams }: Milestone
   const today = todayUtc();
   const { asOf, isToday, error } = resolveAsOf(await searchParams, today);
 
-  const found = await loadAgreement(org, agreementSlug);
+  const found = await loadPublishedAgreement(org, agreementSlug);
   const commitment = found?.agreement.commitments.find((c) => c.id === commitmentId);
   const milestone = commitment?.milestones.find((m) => m.id === milestoneId);
   if (!found || !commitment || !milestone) notFound();
