@@ -481,6 +481,7 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/[locale]/(site)/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
   "app/[locale]/(site)/[org]/feed.xml/route.ts#GET": { delegates: ["public.listPublishedAgreements"] },
   "app/[locale]/(site)/[org]/[agreement]/feed.xml/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
+  "app/[locale]/(site)/[org]/[agreement]/og-image.png/route.tsx#GET": { delegates: ["public.getPublishedAgreement"] },
   "app/api/auth/[...nextauth]/route.ts#GET": { publicByDesign: "auth: NextAuth's sign-in endpoints" },
   // The open-data API (lib/http): published data, read with the anonymous viewer.
   "app/api/v1/[org]/agreements/route.ts#GET": { delegates: ["public.getPublishedOrganisation"] },
