@@ -1,7 +1,7 @@
 "use client";
 import { usePathname, useSearchParams } from "next/navigation";
 import { LOCALE_NAMES, LOCALE_TAGS, LOCALES, type Locale } from "@/lib/domain/locale";
-import { localisedPath, splitLocalePath } from "@/lib/urls";
+import { localisedPath, splitLocalePath } from "@/lib/i18n/paths";
 
 /**
  * Links to this very page (its query included: the day shown, the search) in each other language. Rendered on the

@@ -15,7 +15,8 @@ export async function SiteFrame({ children }: { children: ReactNode }) {
         {t("skipToContent")}
       </a>
       <SiteHeader />
-      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+      {/* Focusable by the skip link (tabIndex -1), so that the next Tab starts inside it in every browser. */}
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
         {children}
       </main>
       <SiteFooter />

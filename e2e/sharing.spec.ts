@@ -6,15 +6,21 @@ import { expect, test, type Page } from "@playwright/test";
 
 const AGREEMENT = "/demo/uk-france-small-boats-2025";
 
-/** A page on another origin (http://framer.test, answered by the test itself) that frames `src`. */
-async function frameOnAnotherSite(page: Page, src: string): Promise<void> {
-  await page.route("http://framer.test/**", (route) =>
+/**
+ * A page of another site that frames `src`. The tests browse http://127.0.0.1:<port>; to the browser,
+ * http://localhost:<port> is another origin (a loopback one: Chromium refuses a public site framing a loopback
+ * address whatever its headers say). The page is answered by the test itself, not by the app.
+ */
+async function frameOnAnotherSite(page: Page, baseURL: string | undefined, src: string): Promise<void> {
+  const other = new URL("/another-site.html", baseURL);
+  other.hostname = "localhost";
+  await page.route(other.toString(), (route) =>
     route.fulfill({
       contentType: "text/html",
-      body: `<!doctype html><title>Another site</title><iframe title="framed" src="${src}" width="600" height="500"></iframe>`,
+      body: `<!doctype html><html lang="en"><title>Another site</title><iframe title="framed" src="${src}" width="600" height="500"></iframe></html>`,
     }),
   );
-  await page.goto("http://framer.test/");
+  await page.goto(other.toString());
 }
 
 test("another site can frame the scorecard widget, in English and in French", async ({ page, baseURL }) => {
@@ -22,7 +28,7 @@ test("another site can frame the scorecard widget, in English and in French", as
     [`/embed${AGREEMENT}?asOf=2025-10-31`, "As of 31 October 2025"],
     [`/fr/embed${AGREEMENT}?asOf=2025-10-31`, "À la date du 31 octobre 2025"],
   ] as const) {
-    await frameOnAnotherSite(page, `${baseURL}${path}`);
+    await frameOnAnotherSite(page, baseURL, `${baseURL}${path}`);
     const frame = page.frameLocator("iframe");
     await expect(frame.getByRole("heading", { level: 1 })).toHaveText(
       "UK–France measures against small-boat crossings",
@@ -38,7 +44,7 @@ test("another site can frame the scorecard widget, in English and in French", as
 
 test("another site cannot frame the scorecard itself", async ({ page, baseURL }) => {
   const refused = page.waitForEvent("console", (m) => /frame-ancestors|Refused to display/.test(m.text()));
-  await frameOnAnotherSite(page, `${baseURL}${AGREEMENT}`);
+  await frameOnAnotherSite(page, baseURL, `${baseURL}${AGREEMENT}`);
   await refused;
   await expect(page.frameLocator("iframe").getByRole("heading", { level: 1 })).toHaveCount(0);
 });

@@ -4,7 +4,6 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { LOCALE_TAGS, LOCALES } from "@/lib/domain/locale";
-import { getEnv } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
@@ -21,8 +20,6 @@ export async function generateMetadata({ params }: Omit<LocaleLayoutProps, "chil
   const { locale } = await params;
   const t = await getTranslations({ locale: hasLocale(LOCALES, locale) ? locale : "en", namespace: "common" });
   return {
-    // Open Graph images and canonical addresses are absolute: the app's public URL (npm start sets it).
-    metadataBase: new URL(getEnv().nextAuthUrl ?? "http://localhost:3000"),
     title: { template: "%s · Accordwatch", default: "Accordwatch" },
     description: t("metaDescription"),
   };

@@ -1,7 +1,7 @@
 "use client"; // Error boundaries must be Client Components.
 import { useParams } from "next/navigation";
 import { isLocale } from "@/lib/domain/locale";
-import { localisedPath } from "@/lib/urls";
+import { localisedPath } from "@/lib/i18n/paths";
 import en from "@/messages/en/common.json";
 import fr from "@/messages/fr/common.json";
 

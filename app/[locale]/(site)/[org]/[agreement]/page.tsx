@@ -7,6 +7,7 @@ import { scorecardAt } from "@/lib/domain/scorecard";
 import { resolveAsOf } from "@/lib/domain/schemas/as-of";
 import { SHARE_CARD_SIZE } from "@/components/ShareCard";
 import { LOCALE_TAGS } from "@/lib/domain/locale";
+import { getEnv } from "@/lib/env";
 import { feedAlternates, localisedPath, scorecardPath } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
 import { loadPublishedAgreement } from "./load";
@@ -14,6 +15,10 @@ import { loadPublishedAgreement } from "./load";
 interface ScorecardPageProps {
   params: Promise<{ org: string; agreement: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+function publicOrigin(): string {
+  return getEnv().nextAuthUrl ?? "http://localhost:3000";
 }
 
 export async function generateMetadata({ params }: ScorecardPageProps): Promise<Metadata> {
@@ -24,7 +29,8 @@ export async function generateMetadata({ params }: ScorecardPageProps): Promise<
   const title = `${found.agreement.title} — ${found.organisation.name}`;
   // The link preview: the scorecard's own picture of each party's compliance today (og-image.png, in this language).
   const image = {
-    url: localisedPath(`${scorecardPath(org, agreement)}/og-image.png`, locale),
+    // Absolute, as link previews need: the app's public URL (npm start sets it; a deployment sets it to its https URL).
+    url: new URL(localisedPath(`${scorecardPath(org, agreement)}/og-image.png`, locale), publicOrigin()).toString(),
     ...SHARE_CARD_SIZE,
     alt: (await getTranslations("common.share"))("alt", { title: found.agreement.title }),
   };
@@ -37,7 +43,7 @@ export async function generateMetadata({ params }: ScorecardPageProps): Promise<
       siteName: "Accordwatch",
       title,
       description: found.agreement.summary,
-      url: localisedPath(scorecardPath(org, agreement), locale),
+      url: new URL(localisedPath(scorecardPath(org, agreement), locale), publicOrigin()).toString(),
       locale: LOCALE_TAGS[locale].replace("-", "_"),
       images: [image],
     },
