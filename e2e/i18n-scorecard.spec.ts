@@ -43,7 +43,7 @@ const ENGLISH = [
  * Single English words that are also likely in entered text (other tests edit the demo: an owner "Owner saved …"):
  * checked only where the interface alone writes, the terms of description lists.
  */
-const ENGLISH_TERMS = ["Announced", "Parties", "Progress", "Responsible", "Owner", "Deadline", "Status", "Tags"];
+const ENGLISH_TERMS = ["Announced", "Progress", "Responsible", "Owner", "Deadline", "Status", "Tags"];
 
 async function expectFrench(page: Page): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("lang", "fr-FR");

@@ -2,25 +2,39 @@
  * Sharing (issue 4): the embeddable scorecard widget may be framed by any site and every other page refuses to be,
  * in both languages; each agreement has an Open Graph image that its scorecard names.
  */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 
 const AGREEMENT = "/demo/uk-france-small-boats-2025";
 
 /**
- * A page of another site that frames `src`. The tests browse http://127.0.0.1:<port>; to the browser,
- * http://localhost:<port> is another origin (a loopback one: Chromium refuses a public site framing a loopback
- * address whatever its headers say). The page is answered by the test itself, not by the app.
+ * Another site: a server of the test's own on another port (another origin to the browser), whose page frames the
+ * address it is given. A real server, not a route answered inside the browser: Chromium refuses a page of unknown
+ * address space framing a loopback address, whatever the framed page's headers say.
  */
-async function frameOnAnotherSite(page: Page, baseURL: string | undefined, src: string): Promise<void> {
-  const other = new URL("/another-site.html", baseURL);
-  other.hostname = "localhost";
-  await page.route(other.toString(), (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><title>Another site</title><iframe title="framed" src="${src}" width="600" height="500"></iframe></html>`,
-    }),
-  );
-  await page.goto(other.toString());
+let anotherSite: Server;
+let anotherOrigin: string;
+
+test.beforeAll(async () => {
+  anotherSite = createServer((request, response) => {
+    const src = new URL(request.url ?? "/", "http://x").searchParams.get("src") ?? "";
+    const escaped = src.replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    response.end(
+      `<!doctype html><html lang="en"><title>Another site</title><iframe title="framed" src="${escaped}" width="600" height="500"></iframe></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => anotherSite.listen(0, "127.0.0.1", resolve));
+  anotherOrigin = `http://127.0.0.1:${(anotherSite.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise((resolve) => anotherSite.close(resolve));
+});
+
+async function frameOnAnotherSite(page: Page, src: string): Promise<void> {
+  await page.goto(`${anotherOrigin}/?${new URLSearchParams({ src }).toString()}`);
 }
 
 test("another site can frame the scorecard widget, in English and in French", async ({ page, baseURL }) => {
@@ -28,7 +42,7 @@ test("another site can frame the scorecard widget, in English and in French", as
     [`/embed${AGREEMENT}?asOf=2025-10-31`, "As of 31 October 2025"],
     [`/fr/embed${AGREEMENT}?asOf=2025-10-31`, "À la date du 31 octobre 2025"],
   ] as const) {
-    await frameOnAnotherSite(page, baseURL, `${baseURL}${path}`);
+    await frameOnAnotherSite(page, `${baseURL}${path}`);
     const frame = page.frameLocator("iframe");
     await expect(frame.getByRole("heading", { level: 1 })).toHaveText(
       "UK–France measures against small-boat crossings",
@@ -44,7 +58,7 @@ test("another site can frame the scorecard widget, in English and in French", as
 
 test("another site cannot frame the scorecard itself", async ({ page, baseURL }) => {
   const refused = page.waitForEvent("console", (m) => /frame-ancestors|Refused to display/.test(m.text()));
-  await frameOnAnotherSite(page, baseURL, `${baseURL}${AGREEMENT}`);
+  await frameOnAnotherSite(page, `${baseURL}${AGREEMENT}`);
   await refused;
   await expect(page.frameLocator("iframe").getByRole("heading", { level: 1 })).toHaveCount(0);
 });
