@@ -10,6 +10,6 @@ export default createMiddleware(routing);
 
 export const config = {
   // Every page and download of app/[locale] (feeds and Markdown briefings have a dot in their name), but not the API,
-  // Next's own files or the favicon.
-  matcher: ["/((?!api/|_next/|_vercel/|favicon\\.ico$).*)"],
+  // Next's own files or the icons.
+  matcher: ["/((?!api/|_next/|_vercel/|favicon\\.ico$|icon\\.svg$).*)"],
 };
