@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/actions/document-file";
 
 const nextConfig: NextConfig = {
@@ -6,11 +7,33 @@ const nextConfig: NextConfig = {
   // that sit on it) out of the server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        // No page may be framed by another site (clickjacking), but the embeddable scorecard widget at
+        // /embed/{org}/{agreement} (and /fr/embed/…), which exists to be framed.
+        source: "/:path((?!embed/|fr/embed/).*)",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+        ],
+      },
+      ...["/embed/:path*", "/fr/embed/:path*"].map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }],
+      })),
+    ];
+  },
   experimental: {
     // The workspace import uploads a whole accordwatch/v1 document through a server action (default limit: 1 MB).
     // The action itself refuses a file over MAX_DOCUMENT_BYTES with a message; this leaves room for the form around it.
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+    // The language proxy (proxy.ts) sees every request to the workspace first, and passes on no more than 10 MB of a
+    // body by default: the same limit, so that a file at the limit reaches the action whole.
+    proxyClientMaxBodySize: SERVER_ACTION_BODY_LIMIT_BYTES,
   },
 };
 
-export default nextConfig;
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -1,20 +1,21 @@
-import type { Metadata } from "next";
-import Link from "next/link";
+import "./globals.css";
 
-export const metadata: Metadata = { title: "Not found" };
-
-export default function NotFound() {
+/**
+ * An address outside every page (the proxy sends all others to app/[locale]): a whole document of its own, in
+ * English, since there is no page whose language it could take.
+ */
+export default function RootNotFound() {
   return (
-    <section aria-labelledby="not-found" className="max-w-prose">
-      <h1 id="not-found" className="text-3xl font-bold">
-        Page not found
-      </h1>
-      <p className="mt-3">
-        There is no published scorecard at this address. It may never have existed, or it may not be public.
-      </p>
-      <p className="mt-3">
-        <Link href="/">See every published scorecard</Link>
-      </p>
-    </section>
+    <html lang="en-GB">
+      <body className="bg-paper font-sans text-ink">
+        <main className="mx-auto max-w-prose px-4 py-8">
+          <h1 className="text-3xl font-bold">Page not found</h1>
+          <p className="mt-3">
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+            <a href="/">Accordwatch</a>
+          </p>
+        </main>
+      </body>
+    </html>
   );
 }

@@ -1,6 +1,8 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
+import { useFormat } from "@/lib/i18n/format";
 import type { ChangeEntry } from "@/lib/domain/changelog";
-import { formatDay, formatPreciseDate, periodStart } from "@/lib/domain/dates";
+import { periodStart } from "@/lib/domain/dates";
 import type { Agreement, Source } from "@/lib/domain/types";
 import { agreementFeedPath, changeEntryPath, changesPath, milestoneAnchors, scorecardPath } from "@/lib/urls";
 import { AsOfForm } from "./AsOfForm";
@@ -33,6 +35,8 @@ export function AgreementChanges({
   today,
   asOfError,
 }: AgreementChangesProps) {
+  const t = useTranslations("changes");
+  const format = useFormat();
   const org = organisation.slug;
   const scorecard = scorecardPath(org, agreement.slug, isToday ? {} : { asOf });
   const feed = agreementFeedPath(org, agreement.slug);
@@ -45,21 +49,22 @@ export function AgreementChanges({
           { label: "Accordwatch", href: "/" },
           { label: organisation.name, href: `/${org}` },
           { label: agreement.title, href: scorecard },
-          { label: "Changes" },
+          { label: t("breadcrumb") },
         ]}
       />
 
       <header>
-        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Changes · {organisation.name}</p>
-        <h1 className="mt-1 text-3xl font-bold text-balance sm:text-4xl">{agreement.title}: what changed</h1>
-        <p className="mt-3 max-w-prose">
-          Status updates, deadline changes and health transitions, newest first. Each links to the scorecard as it stood
-          on that day, and health is computed from the dated records by the same rules as the scorecard.
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">
+          {t("eyebrow", { organisation: organisation.name })}
         </p>
+        <h1 className="mt-1 text-3xl font-bold text-balance sm:text-4xl">
+          {t("heading", { agreement: agreement.title })}
+        </h1>
+        <p className="mt-3 max-w-prose">{t("intro")}</p>
         <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
-          <Link href={scorecard}>Back to the scorecard</Link>
+          <Link href={scorecard}>{t("back")}</Link>
           <a href={feed} type="application/atom+xml">
-            Follow these changes (Atom feed)
+            {t("feed")}
           </a>
         </p>
       </header>
@@ -71,15 +76,17 @@ export function AgreementChanges({
         today={today}
         error={asOfError}
         min={periodStart(agreement.announced)}
-        label="Show the changes up to"
+        label={t("asOfLabel")}
       />
 
       <div className="mt-8">
         {entries.length === 0 ? (
           <p data-empty-changelog className="text-muted">
-            Nothing has changed by {formatDay(asOf)}. The agreement was announced{" "}
-            {agreement.announced.precision === "DAY" ? "on" : "in"} {formatPreciseDate(agreement.announced)}; its
-            changes are listed here from then on.
+            {t("empty", {
+              day: format.day(asOf),
+              announced: format.date(agreement.announced),
+              precision: agreement.announced.precision,
+            })}
           </p>
         ) : (
           <Changelog

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { AgreementSummary } from "@/lib/data/public";
 import { scorecardPath } from "@/lib/urls";
 import { AgreementFacts } from "./AgreementFacts";

@@ -1,5 +1,6 @@
-import Link from "next/link";
-import { formatDay } from "@/lib/domain/dates";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/format";
+import { getPathname, Link } from "@/lib/i18n/navigation";
 import { permalink } from "@/lib/urls";
 import { CopyPermalink } from "./CopyPermalink";
 
@@ -16,7 +17,7 @@ interface AsOfFormProps {
   error: string | null;
   /** The earliest day worth asking for (the agreement's announced day), when the page has one. */
   min?: string;
-  /** The field's label. */
+  /** The field's label (by default "Show this page as of", in the reader's language). */
   label?: string;
 }
 
@@ -25,8 +26,12 @@ interface AsOfFormProps {
  * the day is not today (with the way back), a date picker (a plain GET form) and the page's permalink with the day
  * fixed, to cite it as it stood.
  */
-export function AsOfForm({ action, asOf, isToday, today, error, min, label = "Show this page as of" }: AsOfFormProps) {
-  const cite = permalink(action, asOf);
+export function AsOfForm({ action, asOf, isToday, today, error, min, label }: AsOfFormProps) {
+  const t = useTranslations("asOf");
+  const f = useFormat();
+  // The page in the reader's language: the form submits to it and the permalink cites it (`/fr/…` in French).
+  const here = getPathname({ href: action, locale: f.locale });
+  const cite = permalink(here, asOf);
   // A min after today (an agreement announced in the future) would make every day invalid: leave it out then.
   const earliest = min !== undefined && min <= today ? min : undefined;
   return (
@@ -36,7 +41,7 @@ export function AsOfForm({ action, asOf, isToday, today, error, min, label = "Sh
           role="alert"
           className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium [overflow-wrap:anywhere] text-red-950"
         >
-          {`${error} Showing today instead.`}
+          {t("refused", { error })}
         </p>
       ) : null}
       {isToday ? null : (
@@ -46,22 +51,22 @@ export function AsOfForm({ action, asOf, isToday, today, error, min, label = "Sh
           className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-amber-950"
         >
           <p className="font-medium">
-            You are reading this page as it stood on <time dateTime={asOf}>{formatDay(asOf)}</time>, not today.
+            {t.rich("banner", { date: f.day(asOf), time: (chunks) => <time dateTime={asOf}>{chunks}</time> })}
           </p>
           <Link href={action} className="font-semibold">
-            See today
+            {t("seeToday")}
           </Link>
         </div>
       )}
       <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end sm:justify-between">
         <p className="text-2xl font-bold" data-as-of={asOf}>
-          As of <time dateTime={asOf}>{formatDay(asOf)}</time>
-          {isToday ? <span className="ml-2 text-base font-normal text-muted">(today)</span> : null}
+          {t.rich("asOf", { date: f.day(asOf), time: (chunks) => <time dateTime={asOf}>{chunks}</time> })}
+          {isToday ? <span className="ml-2 text-base font-normal text-muted">{t("today")}</span> : null}
         </p>
-        <form method="get" action={action} className="flex flex-wrap items-end gap-2" aria-label="Change the date">
+        <form method="get" action={here} className="flex flex-wrap items-end gap-2" aria-label={t("changeDate")}>
           <div className="flex flex-col">
             <label htmlFor="asOf" className="text-sm font-medium">
-              {label}
+              {label ?? t("defaultLabel")}
             </label>
             <input
               id="asOf"
@@ -78,18 +83,18 @@ export function AsOfForm({ action, asOf, isToday, today, error, min, label = "Sh
             type="submit"
             className="min-h-11 rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700"
           >
-            Show
+            {t("show")}
           </button>
         </form>
       </div>
       <div className="mt-4 border-t border-rule pt-3 text-sm">
         <label htmlFor="permalink" className="font-medium">
-          Cite this page (its address with the date fixed)
+          {t("cite")}
         </label>
         <div className="mt-1 flex flex-wrap items-center gap-2">
-          <CopyPermalink id="permalink" path={cite} />
+          <CopyPermalink id="permalink" path={cite} labels={{ copy: t("copy"), copied: t("copied") }} />
           <a href={cite} data-permalink>
-            Permalink
+            {t("permalink")}
           </a>
         </div>
       </div>

@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
 
 export interface Crumb {
   label: string;
@@ -8,8 +9,9 @@ export interface Crumb {
 
 /** Where the page sits: Accordwatch › organisation › agreement. */
 export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
+  const t = useTranslations("scorecard");
   return (
-    <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+    <nav aria-label={t("breadcrumbs")} className="mb-4 text-sm">
       <ol className="flex flex-wrap items-center gap-x-2 gap-y-1">
         {items.map((item, index) => (
           <li key={`${index}-${item.label}`} className="flex items-center gap-2">

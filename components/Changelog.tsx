@@ -1,10 +1,11 @@
-import Link from "next/link";
-import { CHANGE_KIND_LABELS, type ChangeEntry } from "@/lib/domain/changelog";
-import { formatDay, formatPreciseDate } from "@/lib/domain/dates";
-import type { Source } from "@/lib/domain/types";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { Link } from "@/lib/i18n/navigation";
+import { useFormat } from "@/lib/i18n/format";
+import type { ChangeEntry } from "@/lib/domain/changelog";
+import type { PreciseDate, Source } from "@/lib/domain/types";
 import { changeAnchor } from "@/lib/urls";
 import { HealthBadge } from "./HealthBadge";
-import { STATUS_LABELS } from "./labels";
 import { SourceCitation } from "./SourceCitation";
 
 interface ChangelogProps {
@@ -29,45 +30,66 @@ function byDay(entries: readonly ChangeEntry[]): [string, ChangeEntry[]][] {
   return [...days];
 }
 
+/** " · dated 1 December 2025": the day a record bears, after what it changed. */
+function Dated({ on }: { on: PreciseDate }) {
+  const t = useTranslations("changes");
+  const format = useFormat();
+  return (
+    <span className="text-muted">
+      {" "}
+      {t.rich("dated", {
+        date: format.date(on),
+        time: (chunks) => <time dateTime={on.date}>{chunks}</time>,
+      })}
+    </span>
+  );
+}
+
 /** What changed, in a line: statuses, deadlines, or healths (by badge: colour, symbol and word). */
 function ChangeDetail({ entry }: { entry: ChangeEntry }) {
+  const t = useTranslations("changes");
+  const format = useFormat();
   switch (entry.kind) {
     case "STATUS_UPDATE":
       return (
         <p className="text-sm">
-          Status: <span data-status={entry.previous}>{STATUS_LABELS[entry.previous]}</span> →{" "}
-          <span data-status={entry.status} className="font-semibold">
-            {STATUS_LABELS[entry.status]}
-          </span>
-          <span className="text-muted">
-            {" "}
-            · dated <time dateTime={entry.on.date}>{formatPreciseDate(entry.on)}</time>
-          </span>
+          {t.rich("status", {
+            previous: format.labels.status[entry.previous],
+            current: format.labels.status[entry.status],
+            prev: (chunks) => <span data-status={entry.previous}>{chunks}</span>,
+            next: (chunks) => (
+              <span data-status={entry.status} className="font-semibold">
+                {chunks}
+              </span>
+            ),
+          })}
+          <Dated on={entry.on} />
         </p>
       );
-    case "DEADLINE_CHANGE":
+    case "DEADLINE_CHANGE": {
+      const next = (chunks: ReactNode) => <span className="font-semibold">{chunks}</span>;
+      const to = format.date(entry.to);
       return (
         <p className="text-sm">
-          Deadline: {entry.from === null ? "none" : formatPreciseDate(entry.from)} →{" "}
-          <span className="font-semibold">{formatPreciseDate(entry.to)}</span>
-          <span className="text-muted">
-            {" "}
-            · dated <time dateTime={entry.on.date}>{formatPreciseDate(entry.on)}</time>
-          </span>
+          {entry.from === null
+            ? t.rich("deadlineNone", { to, next })
+            : t.rich("deadline", { from: format.date(entry.from), to, next })}
+          <Dated on={entry.on} />
         </p>
       );
+    }
     case "MILESTONE_HEALTH":
     case "COMMITMENT_HEALTH":
       return (
         <p className="flex flex-wrap items-center gap-2 text-sm">
           {entry.from === null ? (
-            <span className="text-muted">First assessed:</span>
+            <span className="text-muted">{t("firstAssessed")}</span>
           ) : (
             <>
-              <span className="sr-only">From</span>
+              <span className="sr-only">{t("from")}</span>
               <HealthBadge health={entry.from} size="sm" />
               <span aria-hidden="true">→</span>
-              <span className="sr-only">to</span>
+              <span className="sr-only">{t("to")}</span>
             </>
           )}
           <HealthBadge health={entry.health} size="sm" />
@@ -81,10 +103,11 @@ function ChangeItem({ entry, sourcesById, hrefOf }: Omit<ChangelogProps, "entrie
     const source = sourcesById.get(id);
     return source === undefined ? [] : [source];
   });
+  const t = useTranslations("changes");
   const titleId = `${changeAnchor(entry)}-title`;
   return (
     <article aria-labelledby={titleId} className="rounded-lg border border-rule bg-white p-3 sm:p-4">
-      <p className="text-xs font-semibold tracking-wide text-muted uppercase">{CHANGE_KIND_LABELS[entry.kind]}</p>
+      <p className="text-xs font-semibold tracking-wide text-muted uppercase">{t(`kind.${entry.kind}`)}</p>
       <h3 id={titleId} className="mt-1 font-semibold">
         <Link href={hrefOf(entry)}>{entry.title}</Link>
       </h3>
@@ -94,7 +117,7 @@ function ChangeItem({ entry, sourcesById, hrefOf }: Omit<ChangelogProps, "entrie
       <p className="mt-2 text-sm">{entry.summary}</p>
       {cited.length > 0 ? (
         <div className="mt-2 text-sm">
-          <p className="font-medium text-muted">Sources</p>
+          <p className="font-medium text-muted">{t("sources")}</p>
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {cited.map((source) => (
               <li key={source.id} data-source={source.id}>
@@ -110,12 +133,13 @@ function ChangeItem({ entry, sourcesById, hrefOf }: Omit<ChangelogProps, "entrie
 
 /** The changelog by day, newest first; each entry links to where `hrefOf` says and cites its sources. */
 export function Changelog({ entries, sourcesById, hrefOf }: ChangelogProps) {
+  const format = useFormat();
   return (
     <div className="space-y-8">
       {byDay(entries).map(([day, dayEntries]) => (
         <section key={day} aria-labelledby={`day-${day}`} data-day={day}>
           <h2 id={`day-${day}`} className="mb-3 text-xl font-bold">
-            <time dateTime={day}>{formatDay(day)}</time>
+            <time dateTime={day}>{format.day(day)}</time>
           </h2>
           <ol className="space-y-3">
             {dayEntries.map((entry) => (

@@ -1,9 +1,11 @@
+import { useTranslations } from "next-intl";
 import type { Commitment, CommitmentHealth, Source } from "@/lib/domain/types";
-import Link from "next/link";
+import { useFormat } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
 import { commitmentAnchor, type PublicLinks } from "@/lib/urls";
 import { HealthBadge } from "./HealthBadge";
 import { IndicatorList } from "./IndicatorList";
-import { formatScore, responsibleLabel } from "./labels";
+import { formatScore } from "./labels";
 import { MilestoneItem } from "./MilestoneItem";
 import { milestoneKey, type MilestoneView } from "./milestone-view";
 import { ProgressBar } from "./ProgressBar";
@@ -30,6 +32,8 @@ export function CommitmentCard({
   asOf,
   links,
 }: CommitmentCardProps) {
+  const t = useTranslations("scorecard.commitment");
+  const f = useFormat();
   const domId = commitmentAnchor(commitment.id);
   const titleId = `${domId}-title`;
   const progressId = `${domId}-progress`;
@@ -51,20 +55,20 @@ export function CommitmentCard({
 
       <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         <dt id={progressId} className="font-medium text-muted">
-          Progress
+          {t("progress")}
         </dt>
         <dd className="mb-1 sm:mb-0">
           <ProgressBar value={health.progress} labelId={progressId} />
         </dd>
-        <dt className="font-medium text-muted">Responsible</dt>
+        <dt className="font-medium text-muted">{t("responsible")}</dt>
         <dd className="mb-1 sm:mb-0" data-responsible={commitment.responsible}>
-          {responsibleLabel(commitment.responsible)}
+          {f.responsible(commitment.responsible)}
         </dd>
-        <dt className="font-medium text-muted">Owner</dt>
+        <dt className="font-medium text-muted">{t("owner")}</dt>
         <dd className="mb-1 sm:mb-0">{commitment.owner}</dd>
         {commitment.tags.length > 0 ? (
           <>
-            <dt className="font-medium text-muted">Tags</dt>
+            <dt className="font-medium text-muted">{t("tags")}</dt>
             <dd className="mb-1 sm:mb-0">
               <ul className="flex flex-wrap gap-1.5">
                 {commitment.tags.map((tag) => (
@@ -76,17 +80,19 @@ export function CommitmentCard({
             </dd>
           </>
         ) : null}
-        <dt className="font-medium text-muted">Compliance score</dt>
+        <dt className="font-medium text-muted">{t("score")}</dt>
         <dd className="tabular-nums">
           {formatScore(health.score)}
-          {commitment.weight !== 1 ? <span className="text-muted"> (weight {commitment.weight})</span> : null}
+          {commitment.weight !== 1 ? (
+            <span className="text-muted"> {t("weight", { weight: f.number(commitment.weight) })}</span>
+          ) : null}
         </dd>
       </dl>
 
       {commitment.milestones.length === 0 ? (
-        <p className="mt-4 text-sm text-muted">No milestone yet: on track until it has one.</p>
+        <p className="mt-4 text-sm text-muted">{t("noMilestone")}</p>
       ) : (
-        <ol className="mt-5 space-y-4" aria-label={`Milestones of “${commitment.title}”`}>
+        <ol className="mt-5 space-y-4" aria-label={t("milestones", { title: commitment.title })}>
           {commitment.milestones.map((milestone) => {
             const key = milestoneKey(commitment.id, milestone.id);
             const view = milestoneViews.get(key);

@@ -1,5 +1,7 @@
-import Link from "next/link";
-import { formatPreciseDate, periodStart } from "@/lib/domain/dates";
+import { useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
+import { useFormat } from "@/lib/i18n/format";
+import { periodStart } from "@/lib/domain/dates";
 import { knownObservations, type CommitmentTimeline } from "@/lib/domain/timeline";
 import type { Agreement, Commitment, CommitmentHealth, Source } from "@/lib/domain/types";
 import { commitmentPath, organisationPath, scorecardPath, type PublicLinks } from "@/lib/urls";
@@ -8,7 +10,7 @@ import { Breadcrumbs } from "./Breadcrumbs";
 import { IndicatorChart, IndicatorTable } from "./charts/IndicatorChart";
 import { TimelineChart, TimelineTable } from "./charts/TimelineChart";
 import { HealthBadge } from "./HealthBadge";
-import { formatScore, responsibleLabel, STATUS_LABELS } from "./labels";
+import { formatScore } from "./labels";
 import { milestoneKey, type MilestoneView } from "./milestone-view";
 import { ProgressBar } from "./ProgressBar";
 
@@ -46,6 +48,8 @@ export function CommitmentPage({
   today,
   asOfError,
 }: CommitmentPageProps) {
+  const t = useTranslations("commitment");
+  const format = useFormat();
   const org = organisation.slug;
   const scorecard = scorecardPath(org, agreement.slug, isToday ? {} : { asOf });
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
@@ -62,7 +66,9 @@ export function CommitmentPage({
         ]}
       />
       <header>
-        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Commitment · {agreement.title}</p>
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">
+          {t("eyebrow", { agreement: agreement.title })}
+        </p>
         <div className="mt-1 flex flex-wrap items-start justify-between gap-3">
           <h1 className="min-w-0 flex-1 basis-72 text-3xl font-bold text-balance sm:text-4xl">{commitment.title}</h1>
           <HealthBadge health={health.health} />
@@ -70,23 +76,25 @@ export function CommitmentPage({
         {commitment.description ? <p className="mt-3 max-w-prose text-lg">{commitment.description}</p> : null}
         <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt id="progress" className="font-medium text-muted">
-            Progress
+            {t("progress")}
           </dt>
           <dd>
             <ProgressBar value={health.progress} labelId="progress" />
           </dd>
-          <dt className="font-medium text-muted">Responsible</dt>
-          <dd data-responsible={commitment.responsible}>{responsibleLabel(commitment.responsible)}</dd>
-          <dt className="font-medium text-muted">Owner</dt>
+          <dt className="font-medium text-muted">{t("responsible")}</dt>
+          <dd data-responsible={commitment.responsible}>{format.responsible(commitment.responsible)}</dd>
+          <dt className="font-medium text-muted">{t("owner")}</dt>
           <dd>{commitment.owner}</dd>
-          <dt className="font-medium text-muted">Compliance score</dt>
+          <dt className="font-medium text-muted">{t("score")}</dt>
           <dd className="tabular-nums">
             {formatScore(health.score)}
-            {commitment.weight !== 1 ? <span className="text-muted"> (weight {commitment.weight})</span> : null}
+            {commitment.weight !== 1 ? (
+              <span className="text-muted"> {t("weight", { weight: commitment.weight })}</span>
+            ) : null}
           </dd>
         </dl>
         <p className="mt-4">
-          <Link href={scorecard}>Back to the scorecard</Link>
+          <Link href={scorecard}>{t("back")}</Link>
         </p>
       </header>
 
@@ -101,10 +109,10 @@ export function CommitmentPage({
 
       <section aria-labelledby="milestones" className="mt-10">
         <h2 id="milestones" className="mb-3 text-2xl font-bold">
-          Milestones
+          {t("milestones.title")}
         </h2>
         {commitment.milestones.length === 0 ? (
-          <p className="text-muted">No milestone yet: on track until it has one.</p>
+          <p className="text-muted">{t("milestones.empty")}</p>
         ) : (
           <ol className="space-y-3">
             {commitment.milestones.map((m) => {
@@ -121,10 +129,13 @@ export function CommitmentPage({
                     <HealthBadge health={mh.health} size="sm" />
                   </div>
                   <p className="mt-1 text-sm">
-                    {STATUS_LABELS[status]}
-                    {" · "}
-                    {view.deadline ? `deadline ${formatPreciseDate(view.deadline)}` : "no deadline"}
-                    {view.slipped ? " (slipped)" : ""}
+                    {view.deadline
+                      ? t("milestones.withDeadline", {
+                          status: format.labels.status[status],
+                          deadline: format.date(view.deadline),
+                        })
+                      : t("milestones.withoutDeadline", { status: format.labels.status[status] })}
+                    {view.slipped ? ` ${t("milestones.slipped")}` : ""}
                   </p>
                   {mh.flags.length > 0 ? (
                     <ul className="mt-1 list-disc pl-5 text-sm">
@@ -145,12 +156,9 @@ export function CommitmentPage({
       {commitment.milestones.length > 0 ? (
         <section aria-labelledby="timeline" className="mt-10">
           <h2 id="timeline" className="mb-1 text-2xl font-bold">
-            Timeline
+            {t("timeline.title")}
           </h2>
-          <p className="mb-3 text-sm text-muted">
-            Each milestone&rsquo;s status updates (blue circles), deadlines (diamonds; filled: the one in force) and
-            slips (orange arrows), to the day shown (dashed line). The table below lists the same events.
-          </p>
+          <p className="mb-3 text-sm text-muted">{t("timeline.intro")}</p>
           <TimelineChart timeline={timeline} asOf={asOf} />
           <TimelineTable timeline={timeline} milestoneHref={(m) => links.milestone(commitment.id, m)} />
         </section>
@@ -159,7 +167,7 @@ export function CommitmentPage({
       {commitment.indicators.length > 0 ? (
         <section aria-labelledby="indicators" className="mt-10">
           <h2 id="indicators" className="mb-3 text-2xl font-bold">
-            Indicators
+            {t("indicators.title")}
           </h2>
           <ul className="space-y-6">
             {commitment.indicators.map((indicator) => {
@@ -169,8 +177,9 @@ export function CommitmentPage({
                   <h3 className="text-lg font-semibold">
                     {indicator.title}{" "}
                     <span className="font-normal text-muted">
-                      ({indicator.unit}
-                      {indicator.target !== undefined ? `; target ${indicator.target}` : ""})
+                      {indicator.target !== undefined
+                        ? t("indicators.unitAndTarget", { unit: indicator.unit, target: indicator.target })
+                        : t("indicators.unit", { unit: indicator.unit })}
                     </span>
                   </h3>
                   <IndicatorChart

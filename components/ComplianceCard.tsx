@@ -1,5 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { PartyCode, PartyCompliance } from "@/lib/domain/types";
-import { formatMean, partyLabel } from "./labels";
+import { useFormat } from "@/lib/i18n/format";
 
 interface ComplianceCardProps {
   party: PartyCode;
@@ -10,6 +11,8 @@ interface ComplianceCardProps {
 
 /** One party's compliance: the percentage, and the mean on the −1…+1 scale it comes from. */
 export function ComplianceCard({ party, compliance, commitmentCount }: ComplianceCardProps) {
+  const t = useTranslations("scorecard.compliance");
+  const f = useFormat();
   const headingId = `compliance-${party}`;
   return (
     <section
@@ -18,24 +21,22 @@ export function ComplianceCard({ party, compliance, commitmentCount }: Complianc
       className="rounded-lg border border-rule bg-white p-4 shadow-sm"
     >
       <h3 id={headingId} className="text-lg font-semibold">
-        {partyLabel(party)}
+        {f.party(party)}
       </h3>
       {compliance === null ? (
         <>
           <p className="mt-2 text-4xl font-bold">—</p>
-          <p className="mt-2 text-sm text-muted">
-            No score: this party is responsible for no commitment in this agreement, so there is nothing to measure.
-          </p>
+          <p className="mt-2 text-sm text-muted">{t("noScore")}</p>
         </>
       ) : (
         <>
           <dl className="mt-2 grid grid-cols-[auto_1fr] items-baseline gap-x-3 gap-y-1">
-            <dt className="text-sm text-muted">Compliance</dt>
-            <dd className="text-4xl font-bold tabular-nums">{compliance.percent}%</dd>
-            <dt className="text-sm text-muted">Mean score</dt>
+            <dt className="text-sm text-muted">{t("compliance")}</dt>
+            <dd className="text-4xl font-bold tabular-nums">{f.percent(compliance.percent)}</dd>
+            <dt className="text-sm text-muted">{t("mean")}</dt>
             <dd className="tabular-nums">
-              <span className="font-semibold">{formatMean(compliance.mean)}</span>{" "}
-              <span className="text-sm text-muted">on a scale from −1 to +1</span>
+              <span className="font-semibold">{f.mean(compliance.mean)}</span>{" "}
+              <span className="text-sm text-muted">{t("scale")}</span>
             </dd>
           </dl>
           {/* The bar only repeats the percentage above, so it is hidden from assistive technology. */}
@@ -45,10 +46,7 @@ export function ComplianceCard({ party, compliance, commitmentCount }: Complianc
               style={{ width: `${Math.min(100, Math.max(0, compliance.percent))}%` }}
             />
           </div>
-          <p className="mt-2 text-sm text-muted">
-            From {commitmentCount} {commitmentCount === 1 ? "commitment" : "commitments"}: each counts +1 when done, −1
-            when stalled or broken, 0 otherwise.
-          </p>
+          <p className="mt-2 text-sm text-muted">{t("from", { count: commitmentCount })}</p>
         </>
       )}
     </section>

@@ -7,9 +7,19 @@ const noSubscription = () => () => {};
 /**
  * The permalink in a read-only field, ready to select and copy. Without JavaScript (and in the server's HTML) it holds
  * the path, and the link beside it carries the whole address; once scripted, the absolute address and a button that
- * copies it.
+ * copies it. Its two words come from the server parent (AsOfForm) in the reader's language, so that no messages need
+ * to be sent to the browser for it.
  */
-export function CopyPermalink({ id, path }: { id: string; path: string }) {
+export function CopyPermalink({
+  id,
+  path,
+  labels,
+}: {
+  id: string;
+  path: string;
+  /** The button's label and what it says once copied ("Copy", "Copied."). */
+  labels: { copy: string; copied: string };
+}) {
   // The page's origin in the browser; null on the server, so the first render matches the server's HTML.
   const origin = useSyncExternalStore(
     noSubscription,
@@ -44,11 +54,11 @@ export function CopyPermalink({ id, path }: { id: string; path: string }) {
           onClick={copy}
           className="min-h-11 rounded-md border border-stone-800 px-3 py-1.5 font-semibold hover:bg-stone-100"
         >
-          Copy
+          {labels.copy}
         </button>
       )}
       <span aria-live="polite" className="text-muted">
-        {copied === address ? "Copied." : ""}
+        {copied === address ? labels.copied : ""}
       </span>
     </>
   );

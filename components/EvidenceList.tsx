@@ -1,6 +1,7 @@
+import { useTranslations } from "next-intl";
 import { periodStart } from "@/lib/domain/dates";
 import type { EvidenceLink, Source, Stance } from "@/lib/domain/types";
-import { STANCE_LABELS } from "./labels";
+import { useFormat } from "@/lib/i18n/format";
 import { SourceCitation } from "./SourceCitation";
 
 const STANCE_CLASSES: Readonly<Record<Stance, string>> = {
@@ -30,6 +31,8 @@ interface SourceGroup {
  * listed once, with each quote and the stance of each link (the stance belongs to the link, not the source).
  */
 export function EvidenceList({ evidence, sourcesById, asOf, headingId, sourceHref }: EvidenceListProps) {
+  const t = useTranslations("evidence");
+  const f = useFormat();
   const groups = new Map<string, SourceGroup>();
   for (const link of evidence) {
     const source = sourcesById.get(link.source);
@@ -45,10 +48,10 @@ export function EvidenceList({ evidence, sourcesById, asOf, headingId, sourceHre
   return (
     <section aria-labelledby={headingId} className="mt-4">
       <h5 id={headingId} className="text-sm font-semibold tracking-wide text-muted uppercase">
-        Sources
+        {t("sources")}
       </h5>
       {known.length === 0 ? (
-        <p className="mt-1 text-sm text-muted">No source linked to this milestone by this date.</p>
+        <p className="mt-1 text-sm text-muted">{t("none")}</p>
       ) : (
         <ul className="mt-2 space-y-4">
           {known.map(({ source, links }) => (
@@ -62,7 +65,7 @@ export function EvidenceList({ evidence, sourcesById, asOf, headingId, sourceHre
                     <span
                       className={`inline-block rounded border px-1.5 py-px text-xs font-semibold ${STANCE_CLASSES[link.stance]}`}
                     >
-                      {STANCE_LABELS[link.stance]}
+                      {f.labels.stance[link.stance]}
                     </span>
                     <blockquote className="mt-1 border-l-4 border-rule pl-3 text-ink italic">
                       <p>{link.quote}</p>

@@ -1,5 +1,7 @@
-import { formatDay } from "@/lib/domain/dates";
-import { snippetParts, type FindOptions, type FoundMilestone, type HitField, type TextHit } from "@/lib/domain/find";
+import { useTranslations } from "next-intl";
+import { getPathname } from "@/lib/i18n/navigation";
+import { useFormat } from "@/lib/i18n/format";
+import { snippetParts, type FindOptions, type FoundMilestone, type TextHit } from "@/lib/domain/find";
 import { recordKey } from "@/lib/domain/schemas/comments";
 import type { FindField, FindFilters } from "@/lib/domain/schemas/find";
 import { HEALTHS, type Source } from "@/lib/domain/types";
@@ -7,7 +9,6 @@ import { findPath, milestoneAnchors, scorecardPath } from "@/lib/urls";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { FlagList } from "./FlagList";
 import { HealthBadge } from "./HealthBadge";
-import { HEALTH_LABELS, partyLabel } from "./labels";
 
 export interface FindMilestonesProps {
   organisation: { slug: string; name: string };
@@ -21,14 +22,6 @@ export interface FindMilestonesProps {
   results: readonly FoundMilestone[];
   sources: readonly Source[];
 }
-
-const HIT_LABELS: Readonly<Record<HitField, string>> = {
-  milestone: "Milestone title",
-  commitment: "Commitment title",
-  "status-update": "Status rationale",
-  evidence: "Evidence quote",
-  observation: "Indicator observation",
-};
 
 const CONTROL = "mt-1 min-h-11 w-full rounded-md border border-stone-500 bg-white px-2 py-1.5 text-ink";
 
@@ -48,12 +41,13 @@ function FieldError({ field, errors }: { field: FindField; errors: FindMilestone
 }
 
 function Snippet({ hit, sourcesById }: { hit: TextHit; sourcesById: ReadonlyMap<string, Source> }) {
+  const t = useTranslations("find");
   const source = hit.source === null ? undefined : sourcesById.get(hit.source);
+  const field = t(`hitField.${hit.field}`);
   return (
     <li className="text-sm">
       <span className="font-medium text-muted">
-        {HIT_LABELS[hit.field]}
-        {source ? ` (${source.outlet})` : ""}:
+        {source ? t("hitWithSource", { field, outlet: source.outlet }) : t("hit", { field })}
       </span>{" "}
       <q>
         {snippetParts(hit.snippet).map((part, index) =>
@@ -70,11 +64,10 @@ function Snippet({ hit, sourcesById }: { hit: TextHit; sourcesById: ReadonlyMap<
   );
 }
 
-function countMessage(count: number, asked: boolean): string {
-  if (count === 0) return asked ? "No milestone matches this search." : "No milestone in the published scorecards.";
-  const noun = count === 1 ? "milestone" : "milestones";
-  if (!asked) return `${count} ${noun} in the published scorecards.`;
-  return `${count} ${noun} ${count === 1 ? "matches" : "match"} this search.`;
+function CountMessage({ count, asked }: { count: number; asked: boolean }) {
+  const t = useTranslations("find.count");
+  if (count === 0) return asked ? t("noneFound") : t("nonePublished");
+  return asked ? t("found", { count }) : t("published", { count });
 }
 
 /** The find page: a plain GET form (works without JavaScript) and the milestones that match, as of a day. */
@@ -89,7 +82,11 @@ export function FindMilestones({
   results,
   sources,
 }: FindMilestonesProps) {
+  const t = useTranslations("find");
+  const format = useFormat();
   const org = organisation.slug;
+  // The form and these links are plain HTML (a GET form, anchors): their addresses carry the page's language.
+  const here = (href: string) => getPathname({ href, locale: format.locale });
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const anchorsByAgreement = new Map<string, ReadonlyMap<string, string>>();
   for (const r of results) {
@@ -108,23 +105,24 @@ export function FindMilestones({
   return (
     <>
       <Breadcrumbs
-        items={[{ label: "Accordwatch", href: "/" }, { label: organisation.name, href: `/${org}` }, { label: "Find" }]}
+        items={[
+          { label: "Accordwatch", href: "/" },
+          { label: organisation.name, href: `/${org}` },
+          { label: t("breadcrumb") },
+        ]}
       />
-      <h1 className="text-3xl font-bold sm:text-4xl">Find milestones</h1>
-      <p className="mt-2 max-w-prose text-muted">
-        Search and filter the milestones of {organisation.name}’s published scorecards. Health is computed as of the day
-        shown, by the same rules as the scorecard; the address of this page keeps your search.
-      </p>
+      <h1 className="text-3xl font-bold sm:text-4xl">{t("heading")}</h1>
+      <p className="mt-2 max-w-prose text-muted">{t("intro", { organisation: organisation.name })}</p>
 
       <form
         method="get"
-        action={findPath(org)}
-        aria-label="Find milestones"
+        action={here(findPath(org))}
+        aria-label={t("formLabel")}
         className="mt-6 grid gap-4 rounded-xl border-2 border-stone-800 bg-white p-4 sm:grid-cols-2 sm:p-5"
       >
         <div className="sm:col-span-2">
           <label htmlFor="find-q" className="font-medium">
-            Search titles, rationales and quotes
+            {t("query")}
           </label>
           <input
             id="find-q"
@@ -136,14 +134,14 @@ export function FindMilestones({
             className={CONTROL}
           />
           <p id="find-q-hint" className="mt-1 text-sm text-muted">
-            Words are matched in any form (“delay” finds “delayed”); put a phrase in quotes; “-word” leaves it out.
+            {t("queryHint")}
           </p>
           <FieldError field="q" errors={errors} />
         </div>
 
         <div>
           <label htmlFor="find-party" className="font-medium">
-            Party
+            {t("party")}
           </label>
           <select
             id="find-party"
@@ -153,10 +151,10 @@ export function FindMilestones({
             aria-describedby={describedBy("party", errors)}
             className={CONTROL}
           >
-            <option value="">Any party</option>
+            <option value="">{t("anyParty")}</option>
             {options.parties.map((p) => (
               <option key={p} value={p}>
-                {partyLabel(p)}
+                {format.party(p)}
               </option>
             ))}
           </select>
@@ -165,7 +163,7 @@ export function FindMilestones({
 
         <div>
           <label htmlFor="find-owner" className="font-medium">
-            Owner
+            {t("owner")}
           </label>
           <select
             id="find-owner"
@@ -175,7 +173,7 @@ export function FindMilestones({
             aria-describedby={describedBy("owner", errors)}
             className={CONTROL}
           >
-            <option value="">Any owner</option>
+            <option value="">{t("anyOwner")}</option>
             {options.owners.map((o) => (
               <option key={o} value={o}>
                 {o}
@@ -187,7 +185,7 @@ export function FindMilestones({
 
         <div>
           <label htmlFor="find-tag" className="font-medium">
-            Tag
+            {t("tag")}
           </label>
           <select
             id="find-tag"
@@ -197,7 +195,7 @@ export function FindMilestones({
             aria-describedby={describedBy("tag", errors)}
             className={CONTROL}
           >
-            <option value="">Any tag</option>
+            <option value="">{t("anyTag")}</option>
             {options.tags.map((t) => (
               <option key={t} value={t}>
                 {t}
@@ -209,7 +207,7 @@ export function FindMilestones({
 
         <div>
           <label htmlFor="find-asOf" className="font-medium">
-            As of
+            {t("asOf")}
           </label>
           <input
             id="find-asOf"
@@ -221,13 +219,13 @@ export function FindMilestones({
             className={CONTROL}
           />
           <p id="find-asOf-hint" className="mt-1 text-sm text-muted">
-            Leave empty for today.
+            {t("asOfHint")}
           </p>
           <FieldError field="asOf" errors={errors} />
         </div>
 
         <fieldset className="sm:col-span-2" aria-describedby={describedBy("health", errors)}>
-          <legend className="font-medium">Health (any of those ticked; none ticked: any health)</legend>
+          <legend className="font-medium">{t("health")}</legend>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {HEALTHS.map((h) => (
               <label key={h} className="inline-flex min-h-11 items-center gap-2">
@@ -238,7 +236,7 @@ export function FindMilestones({
                   defaultChecked={filters.health.includes(h)}
                   className="size-5"
                 />
-                {HEALTH_LABELS[h]}
+                {format.labels.health[h]}
               </label>
             ))}
           </div>
@@ -256,7 +254,7 @@ export function FindMilestones({
               aria-describedby={describedBy("overdue", errors)}
               className="size-5"
             />
-            Overdue only
+            {t("overdue")}
           </label>
           <FieldError field="overdue" errors={errors} />
         </div>
@@ -266,25 +264,28 @@ export function FindMilestones({
             type="submit"
             className="min-h-11 rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700"
           >
-            Find
+            {t("submit")}
           </button>
-          <a href={findPath(org)} className="inline-flex min-h-11 items-center">
-            Clear the search
+          <a href={here(findPath(org))} className="inline-flex min-h-11 items-center">
+            {t("clear")}
           </a>
         </div>
       </form>
 
       <section aria-labelledby="find-results" className="mt-8">
         <h2 id="find-results" className="text-2xl font-bold">
-          Milestones as of <time dateTime={asOf}>{formatDay(asOf)}</time>
-          {isToday ? <span className="ml-2 text-base font-normal text-muted">(today)</span> : null}
+          {t.rich("results", {
+            date: format.day(asOf),
+            time: (chunks) => <time dateTime={asOf}>{chunks}</time>,
+          })}
+          {isToday ? <span className="ml-2 text-base font-normal text-muted">{t("today")}</span> : null}
         </h2>
         <p role="status" className="mt-2 font-medium" data-count={count}>
-          {countMessage(count, asked)}
+          <CountMessage count={count} asked={asked} />
         </p>
         {count === 0 && asked ? (
           <p className="mt-2 text-muted">
-            Try fewer words or fewer filters, or <a href={findPath(org)}>clear the search</a>.
+            {t.rich("tryAgain", { clear: (chunks) => <a href={here(findPath(org))}>{chunks}</a> })}
           </p>
         ) : null}
 
@@ -309,15 +310,15 @@ export function FindMilestones({
                   </p>
                   <div className="mt-1 flex flex-wrap items-start justify-between gap-2">
                     <h3 className="min-w-0 flex-1 basis-48 font-semibold">
-                      <a href={href}>{r.milestone.title}</a>
+                      <a href={here(href)}>{r.milestone.title}</a>
                     </h3>
                     <HealthBadge health={r.health.health} size="sm" />
                   </div>
                   <p className="mt-1 text-sm">
-                    <span className="text-muted">Owner:</span> {r.milestone.owner}
+                    <span className="text-muted">{t("resultOwner")}</span> {r.milestone.owner}
                   </p>
                   {r.hits.length > 0 ? (
-                    <ul className="mt-2 space-y-1" aria-label="Where the words were found">
+                    <ul className="mt-2 space-y-1" aria-label={t("hitsLabel")}>
                       {r.hits.map((hit, index) => (
                         <Snippet key={index} hit={hit} sourcesById={sourcesById} />
                       ))}

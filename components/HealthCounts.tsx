@@ -1,8 +1,10 @@
 import { HEALTHS, type Health } from "@/lib/domain/types";
-import { HEALTH_CLASSES, HEALTH_LABELS, HEALTH_SYMBOLS } from "./labels";
+import { useFormat } from "@/lib/i18n/format";
+import { HEALTH_CLASSES, HEALTH_SYMBOLS } from "./labels";
 
 /** How many commitments are in each health, all six in display order (zeros included, so the scale is visible). */
 export function HealthCounts({ counts }: { counts: Readonly<Record<Health, number>> }) {
+  const f = useFormat();
   return (
     <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
       {HEALTHS.map((health) => (
@@ -13,7 +15,7 @@ export function HealthCounts({ counts }: { counts: Readonly<Record<Health, numbe
         >
           <dt className="flex items-center gap-1.5 text-sm font-semibold">
             <span aria-hidden="true">{HEALTH_SYMBOLS[health]}</span>
-            {HEALTH_LABELS[health]}
+            {f.labels.health[health]}
           </dt>
           <dd className="text-2xl font-bold tabular-nums">{counts[health] ?? 0}</dd>
         </div>

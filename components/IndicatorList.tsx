@@ -1,6 +1,7 @@
-import { formatPreciseDate, periodStart } from "@/lib/domain/dates";
+import { useTranslations } from "next-intl";
+import { periodStart } from "@/lib/domain/dates";
 import type { Indicator, Observation, Source } from "@/lib/domain/types";
-import { formatNumber } from "./labels";
+import { useFormat } from "@/lib/i18n/format";
 import { SourceCitation } from "./SourceCitation";
 
 /**
@@ -34,12 +35,14 @@ interface IndicatorListProps {
 
 /** A commitment's numbers: for each indicator, the latest value known on the as-of date, with its source. */
 export function IndicatorList({ indicators, sourcesById, asOf, idPrefix, sourceHref }: IndicatorListProps) {
+  const t = useTranslations("commitment.indicatorList");
+  const format = useFormat();
   if (indicators.length === 0) return null;
   const headingId = `${idPrefix}-indicators`;
   return (
     <section aria-labelledby={headingId} className="mt-6">
       <h4 id={headingId} className="text-base font-semibold">
-        Indicators
+        {t("title")}
       </h4>
       <ul className="mt-2 space-y-3">
         {indicators.map((indicator) => {
@@ -56,17 +59,17 @@ export function IndicatorList({ indicators, sourcesById, asOf, idPrefix, sourceH
                 <>
                   <p className="mt-1">
                     <data value={observation.value} className="text-3xl font-bold tabular-nums">
-                      {formatNumber(observation.value)}
+                      {format.number(observation.value)}
                     </data>{" "}
                     <span className="text-muted">{indicator.unit}</span>
                   </p>
                   <p className="text-sm text-muted">
-                    Figure for <time dateTime={observation.on.date}>{formatPreciseDate(observation.on)}</time>
+                    {t.rich("figureFor", {
+                      date: format.date(observation.on),
+                      time: (chunks) => <time dateTime={observation.on.date}>{chunks}</time>,
+                    })}
                     {indicator.target !== undefined ? (
-                      <>
-                        {" "}
-                        · target: {formatNumber(indicator.target)} {indicator.unit}
-                      </>
+                      <> {t("target", { target: format.number(indicator.target), unit: indicator.unit })}</>
                     ) : null}
                   </p>
                   {source ? (
@@ -80,11 +83,9 @@ export function IndicatorList({ indicators, sourcesById, asOf, idPrefix, sourceH
                 </>
               ) : (
                 <p className="mt-1 text-sm text-muted">
-                  No observation known by this date
                   {indicator.target !== undefined
-                    ? ` (target: ${formatNumber(indicator.target)} ${indicator.unit})`
-                    : ""}
-                  .
+                    ? t("noneWithTarget", { target: format.number(indicator.target), unit: indicator.unit })
+                    : t("none")}
                 </p>
               )}
             </li>

@@ -1,10 +1,11 @@
-import Link from "next/link";
-import { formatPreciseDate, periodStart } from "@/lib/domain/dates";
+import { useTranslations } from "next-intl";
+import { periodStart } from "@/lib/domain/dates";
+import { useFormat } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
 import type { Milestone, MilestoneHealth, Source } from "@/lib/domain/types";
 import { EvidenceList } from "./EvidenceList";
 import { FlagList } from "./FlagList";
 import { HealthBadge } from "./HealthBadge";
-import { STATUS_LABELS } from "./labels";
 import type { MilestoneView } from "./milestone-view";
 
 interface MilestoneItemProps {
@@ -21,8 +22,11 @@ interface MilestoneItemProps {
 
 /** One milestone as of the date: health, deadline, status, owner, the flags behind its health and its sources. */
 export function MilestoneItem({ milestone, health, view, sourcesById, asOf, domId, links }: MilestoneItemProps) {
+  const t = useTranslations("scorecard.milestone");
+  const f = useFormat();
   const titleId = `${domId}-title`;
   const status = view.status ?? "NOT_STARTED";
+  const statusOn = view.statusOn;
   // The rationale of the update in force: of several known by the date, the last is the latest.
   const update = milestone.statusUpdates.filter((u) => periodStart(u.on) <= asOf).at(-1);
   const rationale = update && update.status === status ? update.rationale : null;
@@ -44,39 +48,39 @@ export function MilestoneItem({ milestone, health, view, sourcesById, asOf, domI
       </div>
 
       <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="font-medium text-muted">Deadline</dt>
+        <dt className="font-medium text-muted">{t("deadline")}</dt>
         <dd className="mb-1 sm:mb-0">
-          {view.deadline ? (
-            <time dateTime={view.deadline.date}>{formatPreciseDate(view.deadline)}</time>
-          ) : (
-            "No deadline"
-          )}
+          {view.deadline ? <time dateTime={view.deadline.date}>{f.date(view.deadline)}</time> : t("noDeadline")}
           {view.slipped ? (
             <>
               {" "}
               <span className="ml-1 inline-block rounded border border-stone-500 px-1.5 text-xs font-semibold">
-                Slipped
+                {t("slipped")}
               </span>{" "}
               <span className="text-muted">
-                moved later{moved && originalDeadline ? `; first set for ${formatPreciseDate(originalDeadline)}` : ""}
+                {moved && originalDeadline ? t("movedLaterFrom", { date: f.date(originalDeadline) }) : t("movedLater")}
               </span>
             </>
           ) : null}
         </dd>
-        <dt className="font-medium text-muted">Status</dt>
+        <dt className="font-medium text-muted">{t("status")}</dt>
         <dd className="mb-1 sm:mb-0">
-          <span data-status={status}>{STATUS_LABELS[status]}</span>
-          {view.statusOn ? (
+          <span data-status={status}>{f.labels.status[status]}</span>
+          {statusOn ? (
             <>
               {" "}
-              since <time dateTime={view.statusOn.date}>{formatPreciseDate(view.statusOn)}</time>
+              {t.rich("since", {
+                precision: statusOn.precision,
+                date: f.date(statusOn),
+                time: (chunks) => <time dateTime={statusOn.date}>{chunks}</time>,
+              })}
             </>
           ) : (
-            <span className="text-muted"> (no status update yet)</span>
+            <span className="text-muted"> {t("noUpdate")}</span>
           )}
           {rationale ? <span className="block text-muted">{rationale}</span> : null}
         </dd>
-        <dt className="font-medium text-muted">Owner</dt>
+        <dt className="font-medium text-muted">{t("owner")}</dt>
         <dd>{milestone.owner}</dd>
       </dl>
 

@@ -1,5 +1,7 @@
-import Link from "next/link";
-import { formatDay, formatPreciseDate, periodStart } from "@/lib/domain/dates";
+import { useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
+import { useFormat } from "@/lib/i18n/format";
+import { periodStart } from "@/lib/domain/dates";
 import type { Agreement, Commitment, HealthHistoryEntry, Milestone, MilestoneHealth, Source } from "@/lib/domain/types";
 import { milestonePath, organisationPath, scorecardPath, type PublicLinks } from "@/lib/urls";
 import { AsOfForm } from "./AsOfForm";
@@ -7,7 +9,6 @@ import { Breadcrumbs } from "./Breadcrumbs";
 import { EvidenceList } from "./EvidenceList";
 import { FlagList } from "./FlagList";
 import { HealthBadge } from "./HealthBadge";
-import { STATUS_LABELS } from "./labels";
 import type { MilestoneView } from "./milestone-view";
 import { SourceCitation } from "./SourceCitation";
 
@@ -75,10 +76,13 @@ export function MilestonePage({
   today,
   asOfError,
 }: MilestonePageProps) {
+  const t = useTranslations("milestone");
+  const format = useFormat();
   const org = organisation.slug;
   const shownAsOf = isToday ? undefined : asOf;
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const status = view.status ?? "NOT_STARTED";
+  const statusOn = view.statusOn;
   const updates = milestone.statusUpdates.filter((u) => periodStart(u.on) <= asOf);
   const changes = milestone.deadlineChanges.filter((c) => periodStart(c.on) <= asOf);
 
@@ -94,39 +98,41 @@ export function MilestonePage({
         ]}
       />
       <header>
-        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Milestone · {commitment.title}</p>
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">
+          {t("eyebrow", { commitment: commitment.title })}
+        </p>
         <div className="mt-1 flex flex-wrap items-start justify-between gap-3">
           <h1 className="min-w-0 flex-1 basis-72 text-3xl font-bold text-balance sm:text-4xl">{milestone.title}</h1>
           <HealthBadge health={health.health} />
         </div>
         <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium text-muted">Commitment</dt>
+          <dt className="font-medium text-muted">{t("commitment")}</dt>
           <dd>
             <Link href={links.commitment(commitment.id)}>{commitment.title}</Link>
           </dd>
-          <dt className="font-medium text-muted">Owner</dt>
+          <dt className="font-medium text-muted">{t("owner")}</dt>
           <dd>{milestone.owner}</dd>
-          <dt className="font-medium text-muted">Deadline</dt>
+          <dt className="font-medium text-muted">{t("deadline")}</dt>
           <dd>
-            {view.deadline ? (
-              <time dateTime={view.deadline.date}>{formatPreciseDate(view.deadline)}</time>
-            ) : (
-              "No deadline"
-            )}
+            {view.deadline ? <time dateTime={view.deadline.date}>{format.date(view.deadline)}</time> : t("noDeadline")}
             {milestone.deadline && view.deadline && milestone.deadline.date !== view.deadline.date ? (
-              <span className="text-muted"> (first set for {formatPreciseDate(milestone.deadline)})</span>
+              <span className="text-muted"> {t("firstSet", { date: format.date(milestone.deadline) })}</span>
             ) : null}
           </dd>
-          <dt className="font-medium text-muted">Status</dt>
+          <dt className="font-medium text-muted">{t("status")}</dt>
           <dd>
-            <span data-status={status}>{STATUS_LABELS[status]}</span>
-            {view.statusOn ? (
+            <span data-status={status}>{format.labels.status[status]}</span>
+            {statusOn ? (
               <>
                 {" "}
-                since <time dateTime={view.statusOn.date}>{formatPreciseDate(view.statusOn)}</time>
+                {t.rich("statusSince", {
+                  date: format.date(statusOn),
+                  precision: statusOn.precision,
+                  time: (chunks) => <time dateTime={statusOn.date}>{chunks}</time>,
+                })}
               </>
             ) : (
-              <span className="text-muted"> (no status update yet)</span>
+              <span className="text-muted"> {t("noStatusYet")}</span>
             )}
           </dd>
         </dl>
@@ -145,10 +151,10 @@ export function MilestonePage({
 
       <section aria-labelledby="history" className="mt-10">
         <h2 id="history" className="mb-3 text-2xl font-bold">
-          Health history
+          {t("history.title")}
         </h2>
         {history.length === 0 ? (
-          <p className="text-muted">No health to show by this date.</p>
+          <p className="text-muted">{t("history.empty")}</p>
         ) : (
           <ol className="space-y-2" data-health-history>
             {history.map((entry) => (
@@ -159,7 +165,10 @@ export function MilestonePage({
               >
                 <p className="flex flex-wrap items-center gap-2">
                   <span>
-                    From <time dateTime={entry.date}>{formatDay(entry.date)}</time>:
+                    {t.rich("history.from", {
+                      date: format.day(entry.date),
+                      time: (chunks) => <time dateTime={entry.date}>{chunks}</time>,
+                    })}
                   </span>
                   <HealthBadge health={entry.health} size="sm" />
                 </p>
@@ -180,19 +189,25 @@ export function MilestonePage({
 
       <section aria-labelledby="updates" className="mt-10">
         <h2 id="updates" className="mb-3 text-2xl font-bold">
-          Status updates
+          {t("updates.title")}
         </h2>
         {updates.length === 0 ? (
-          <p className="text-muted">No status update by this date: it counts as not started.</p>
+          <p className="text-muted">{t("updates.empty")}</p>
         ) : (
           <ol className="space-y-3">
             {updates.map((u, index) => (
               <li key={index} className="rounded-md border border-rule bg-white px-3 py-2 text-sm">
                 <p>
-                  <time dateTime={u.on.date} className="font-semibold">
-                    {formatPreciseDate(u.on)}
-                  </time>
-                  : <span data-status={u.status}>{STATUS_LABELS[u.status]}</span>
+                  {t.rich("updates.entry", {
+                    date: format.date(u.on),
+                    status: format.labels.status[u.status],
+                    time: (chunks) => (
+                      <time dateTime={u.on.date} className="font-semibold">
+                        {chunks}
+                      </time>
+                    ),
+                    state: (chunks) => <span data-status={u.status}>{chunks}</span>,
+                  })}
                 </p>
                 <p className="mt-1">{u.rationale}</p>
                 <Cited ids={u.sources} sourcesById={sourcesById} href={links.source} asOf={asOf} />
@@ -204,19 +219,25 @@ export function MilestonePage({
 
       <section aria-labelledby="deadline-changes" className="mt-10">
         <h2 id="deadline-changes" className="mb-3 text-2xl font-bold">
-          Deadline changes
+          {t("deadlineChanges.title")}
         </h2>
         {changes.length === 0 ? (
-          <p className="text-muted">The deadline has not changed by this date.</p>
+          <p className="text-muted">{t("deadlineChanges.empty")}</p>
         ) : (
           <ol className="space-y-3">
             {changes.map((c, index) => (
               <li key={index} className="rounded-md border border-rule bg-white px-3 py-2 text-sm">
                 <p>
-                  <time dateTime={c.on.date} className="font-semibold">
-                    {formatPreciseDate(c.on)}
-                  </time>
-                  : deadline set to {formatPreciseDate(c.to)}
+                  {t.rich("deadlineChanges.entry", {
+                    date: format.date(c.on),
+                    to: format.date(c.to),
+                    precision: c.to.precision,
+                    time: (chunks) => (
+                      <time dateTime={c.on.date} className="font-semibold">
+                        {chunks}
+                      </time>
+                    ),
+                  })}
                 </p>
                 <p className="mt-1">{c.reason}</p>
                 <Cited ids={c.sources} sourcesById={sourcesById} href={links.source} asOf={asOf} />

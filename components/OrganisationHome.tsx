@@ -1,5 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { AgreementSummary } from "@/lib/data/public";
-import { formatDay, periodStart } from "@/lib/domain/dates";
+import { periodStart } from "@/lib/domain/dates";
+import { useFormat } from "@/lib/i18n/format";
+import { getPathname } from "@/lib/i18n/navigation";
 import { findPath, organisationFeedPath, organisationPath } from "@/lib/urls";
 import { AgreementList } from "./AgreementList";
 import { AsOfForm } from "./AsOfForm";
@@ -23,6 +26,8 @@ export interface OrganisationHomeProps {
  * not exist), each linking to its scorecard as of the same day.
  */
 export function OrganisationHome({ organisation, agreements, asOf, isToday, today, asOfError }: OrganisationHomeProps) {
+  const t = useTranslations("organisation");
+  const f = useFormat();
   const known = agreements.filter((a) => periodStart(a.announced) <= asOf);
   return (
     <>
@@ -34,15 +39,16 @@ export function OrganisationHome({ organisation, agreements, asOf, isToday, toda
         isToday={isToday}
         today={today}
         error={asOfError}
-        label="Show the scorecards as of"
+        label={t("asOfLabel")}
       />
       <p className="mt-6 mb-6 text-muted">
-        Published scorecards: {known.length} {known.length === 1 ? "agreement" : "agreements"}
-        {isToday ? "" : ` announced by ${formatDay(asOf)}`}.
+        {isToday
+          ? t("published", { count: known.length })
+          : t("publishedAsOf", { count: known.length, date: f.day(asOf) })}
       </p>
       <p className="mb-6">
-        <a href={findPath(organisation.slug, isToday ? {} : { asOf })}>
-          Find milestones by text, party, health, owner or tag
+        <a href={getPathname({ href: findPath(organisation.slug, isToday ? {} : { asOf }), locale: f.locale })}>
+          {t("find")}
         </a>
       </p>
       {known.length === 0 ? null : (
@@ -50,7 +56,7 @@ export function OrganisationHome({ organisation, agreements, asOf, isToday, toda
       )}
       <p className="mt-6">
         <a href={organisationFeedPath(organisation.slug)} type="application/atom+xml">
-          Follow every change to these scorecards (Atom feed)
+          {t("feed")}
         </a>
       </p>
     </>

@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { useFormat } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
 import { agreementFeedPath, changesPath, milestoneAnchors, publicLinks } from "@/lib/urls";
 import { periodStart } from "@/lib/domain/dates";
 import { HEALTHS, type Agreement, type AgreementHealth, type Source } from "@/lib/domain/types";
@@ -9,7 +11,6 @@ import { CommitmentCard } from "./CommitmentCard";
 import { ComplianceCard } from "./ComplianceCard";
 import { HealthBadge } from "./HealthBadge";
 import { HealthCounts } from "./HealthCounts";
-import { HEALTH_LABELS } from "./labels";
 import { AgreementFacts } from "./AgreementFacts";
 import { MethodNote } from "./MethodNote";
 import type { MilestoneView } from "./milestone-view";
@@ -52,6 +53,8 @@ export function Scorecard({
   today,
   asOfError,
 }: ScorecardProps) {
+  const t = useTranslations("scorecard");
+  const f = useFormat();
   const path = `/${organisation.slug}/${agreement.slug}`;
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const domIds = milestoneAnchors(agreement);
@@ -77,16 +80,16 @@ export function Scorecard({
       />
 
       <header>
-        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Scorecard · {organisation.name}</p>
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">
+          {t("kicker", { organisation: organisation.name })}
+        </p>
         <h1 className="mt-1 text-3xl font-bold text-balance sm:text-4xl">{agreement.title}</h1>
         <p className="mt-3 max-w-prose text-lg">{agreement.summary}</p>
         <AgreementFacts parties={agreement.parties} announced={agreement.announced} className="mt-4" />
         <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
-          <Link href={changesPath(organisation.slug, agreement.slug, isToday ? undefined : asOf)}>
-            What changed, day by day
-          </Link>
+          <Link href={changesPath(organisation.slug, agreement.slug, isToday ? undefined : asOf)}>{t("changes")}</Link>
           <a href={agreementFeedPath(organisation.slug, agreement.slug)} type="application/atom+xml">
-            Follow the changes (Atom feed)
+            {t("feed")}
           </a>
         </p>
       </header>
@@ -98,11 +101,11 @@ export function Scorecard({
         today={today}
         error={asOfError}
         min={periodStart(agreement.announced)}
-        label="Show the scorecard as of"
+        label={t("asOfLabel")}
       />
 
       <section aria-labelledby="compliance" className="mt-10">
-        <SectionHeading id="compliance">Compliance by party</SectionHeading>
+        <SectionHeading id="compliance">{t("sections.compliance")}</SectionHeading>
         <div className="grid gap-4 sm:grid-cols-2">
           {agreement.parties.map((party) => (
             <ComplianceCard
@@ -118,30 +121,30 @@ export function Scorecard({
       </section>
 
       <section aria-labelledby="counts" className="mt-10">
-        <SectionHeading id="counts">Commitments by health</SectionHeading>
+        <SectionHeading id="counts">{t("sections.counts")}</SectionHeading>
         <HealthCounts counts={health.counts} />
       </section>
 
       <section aria-labelledby="stalled" className="mt-10">
-        <SectionHeading id="stalled">Stalled milestones</SectionHeading>
+        <SectionHeading id="stalled">{t("sections.stalled")}</SectionHeading>
         <StalledMilestones commitments={agreement.commitments} health={health} milestoneDomIds={domIds} />
       </section>
 
       <section aria-labelledby="commitments" className="mt-10">
-        <SectionHeading id="commitments">Commitments</SectionHeading>
+        <SectionHeading id="commitments">{t("sections.commitments")}</SectionHeading>
         {agreement.commitments.length === 0 ? (
-          <p className="text-muted">This agreement has no commitment yet.</p>
+          <p className="text-muted">{t("noCommitment")}</p>
         ) : (
           <div className="space-y-8">
             {groups.map(({ health: groupHealth, commitments }) => (
               <section
                 key={groupHealth}
                 data-health-group={groupHealth}
-                aria-label={`${HEALTH_LABELS[groupHealth]}: ${commitments.length} ${commitments.length === 1 ? "commitment" : "commitments"}`}
+                aria-label={t("healthGroup", { health: f.labels.health[groupHealth], count: commitments.length })}
               >
                 <p className="mb-3 flex items-center gap-2 text-sm text-muted" aria-hidden="true">
                   <HealthBadge health={groupHealth} />
-                  {commitments.length} {commitments.length === 1 ? "commitment" : "commitments"}
+                  {t("commitmentCount", { count: commitments.length })}
                 </p>
                 <ol className="space-y-6">
                   {commitments.map(({ commitment, health: ch }) => (
@@ -166,14 +169,14 @@ export function Scorecard({
 
       <section aria-labelledby="method" className="mt-10 border-t border-rule pt-6">
         <h2 id="method" className="mb-2 text-lg font-bold">
-          Method
+          {t("sections.method")}
         </h2>
         <MethodNote settings={agreement.settings} />
       </section>
 
       <section aria-labelledby="open-data" className="mt-6">
         <h2 id="open-data" className="mb-2 text-lg font-bold">
-          Data
+          {t("sections.data")}
         </h2>
         <OpenDataLinks orgSlug={organisation.slug} agreementSlug={agreement.slug} asOf={asOf} />
       </section>

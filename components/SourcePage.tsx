@@ -1,11 +1,12 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { Link } from "@/lib/i18n/navigation";
+import { useFormat } from "@/lib/i18n/format";
 import type { Citation, CitationKind } from "@/lib/domain/citations";
-import { formatDay, formatPreciseDate } from "@/lib/domain/dates";
 import type { Source } from "@/lib/domain/types";
 import { organisationPath, publicLinks, sourcePath } from "@/lib/urls";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
-import { formatNumber, SOURCE_KIND_LABELS, STANCE_LABELS, STATUS_LABELS } from "./labels";
 
 export interface SourcePageProps {
   organisation: { slug: string; name: string };
@@ -21,14 +22,23 @@ export interface SourcePageProps {
   asOfError: string | null;
 }
 
-const SECTIONS: ReadonlyArray<{ kind: CitationKind; id: string; title: string }> = [
-  { kind: "STATUS_UPDATE", id: "status-updates", title: "Status updates" },
-  { kind: "DEADLINE_CHANGE", id: "deadline-changes", title: "Deadline changes" },
-  { kind: "EVIDENCE", id: "evidence", title: "Evidence" },
-  { kind: "OBSERVATION", id: "observations", title: "Indicator observations" },
+const SECTIONS: ReadonlyArray<{ kind: CitationKind; id: string }> = [
+  { kind: "STATUS_UPDATE", id: "status-updates" },
+  { kind: "DEADLINE_CHANGE", id: "deadline-changes" },
+  { kind: "EVIDENCE", id: "evidence" },
+  { kind: "OBSERVATION", id: "observations" },
 ];
 
+/** A rich-text tag: its chunks in a `<time>` of the date given. */
+function timeOf(dateTime: string) {
+  return function TimeTag(chunks: ReactNode) {
+    return <time dateTime={dateTime}>{chunks}</time>;
+  };
+}
+
 function CitationItem({ citation, org, asOf }: { citation: Citation; org: string; asOf: string | undefined }) {
+  const t = useTranslations("sourcePage");
+  const format = useFormat();
   const links = publicLinks(org, citation.agreement.slug, asOf);
   const where =
     citation.kind === "OBSERVATION" ? (
@@ -47,20 +57,30 @@ function CitationItem({ citation, org, asOf }: { citation: Citation; org: string
       </p>
       {citation.kind === "STATUS_UPDATE" ? (
         <p className="mt-1">
-          <time dateTime={citation.on.date}>{formatPreciseDate(citation.on)}</time>:{" "}
-          <span data-status={citation.status}>{STATUS_LABELS[citation.status]}</span>. {citation.rationale}
+          {t.rich("statusUpdate", {
+            date: format.date(citation.on),
+            status: format.labels.status[citation.status],
+            rationale: citation.rationale,
+            time: timeOf(citation.on.date),
+            state: (chunks) => <span data-status={citation.status}>{chunks}</span>,
+          })}
         </p>
       ) : null}
       {citation.kind === "DEADLINE_CHANGE" ? (
         <p className="mt-1">
-          <time dateTime={citation.on.date}>{formatPreciseDate(citation.on)}</time>: deadline set to{" "}
-          {formatPreciseDate(citation.to)}. {citation.reason}
+          {t.rich("deadlineChange", {
+            date: format.date(citation.on),
+            to: format.date(citation.to),
+            precision: citation.to.precision,
+            reason: citation.reason,
+            time: timeOf(citation.on.date),
+          })}
         </p>
       ) : null}
       {citation.kind === "EVIDENCE" ? (
         <>
           <p className="mt-1" data-stance={citation.stance}>
-            {STANCE_LABELS[citation.stance]}
+            {format.labels.stance[citation.stance]}
           </p>
           <blockquote className="mt-1 border-l-4 border-rule pl-3 italic">
             <p>{citation.quote}</p>
@@ -70,8 +90,13 @@ function CitationItem({ citation, org, asOf }: { citation: Citation; org: string
       {citation.kind === "OBSERVATION" ? (
         <>
           <p className="mt-1">
-            <span className="font-semibold tabular-nums">{formatNumber(citation.value)}</span> {citation.indicator.unit}
-            , figure for <time dateTime={citation.on.date}>{formatPreciseDate(citation.on)}</time>
+            {t.rich("observation", {
+              value: format.number(citation.value),
+              unit: citation.indicator.unit,
+              date: format.date(citation.on),
+              time: timeOf(citation.on.date),
+              strong: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span>,
+            })}
           </p>
           <blockquote className="mt-1 border-l-4 border-rule pl-3 italic">
             <p>{citation.quote}</p>
@@ -84,6 +109,8 @@ function CitationItem({ citation, org, asOf }: { citation: Citation; org: string
 
 /** A source as of a day: what it is, and every record of a published agreement that cites it by then. */
 export function SourcePage({ organisation, source, citations, asOf, isToday, today, asOfError }: SourcePageProps) {
+  const t = useTranslations("sourcePage");
+  const format = useFormat();
   const org = organisation.slug;
   const shownAsOf = isToday ? undefined : asOf;
   return (
@@ -92,29 +119,35 @@ export function SourcePage({ organisation, source, citations, asOf, isToday, tod
         items={[
           { label: "Accordwatch", href: "/" },
           { label: organisation.name, href: organisationPath(org, shownAsOf) },
-          { label: "Sources" },
+          { label: t("breadcrumb") },
           { label: source.outlet },
         ]}
       />
       <header>
-        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Source · {organisation.name}</p>
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">
+          {t("eyebrow", { organisation: organisation.name })}
+        </p>
         <h1 className="mt-1 text-3xl font-bold text-balance sm:text-4xl">
-          {source.outlet}: <cite className="not-italic">{source.title}</cite>
+          {t.rich("heading", {
+            outlet: source.outlet,
+            title: source.title,
+            cite: (chunks) => <cite className="not-italic">{chunks}</cite>,
+          })}
         </h1>
         <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium text-muted">Published</dt>
+          <dt className="font-medium text-muted">{t("published")}</dt>
           <dd>
-            <time dateTime={source.published.date}>{formatPreciseDate(source.published)}</time>
+            <time dateTime={source.published.date}>{format.date(source.published)}</time>
           </dd>
-          <dt className="font-medium text-muted">Kind</dt>
-          <dd>{SOURCE_KIND_LABELS[source.kind]}</dd>
+          <dt className="font-medium text-muted">{t("kind")}</dt>
+          <dd>{format.labels.sourceKind[source.kind]}</dd>
           {source.url ? (
             <>
-              <dt className="font-medium text-muted">Original</dt>
+              <dt className="font-medium text-muted">{t("original")}</dt>
               <dd className="[overflow-wrap:anywhere]">
                 <a href={source.url} rel="noopener noreferrer" target="_blank">
                   {source.url}
-                  <span className="sr-only"> (external link, opens in a new tab)</span>
+                  <span className="sr-only"> {t("externalLink")}</span>
                 </a>
               </dd>
             </>
@@ -128,23 +161,28 @@ export function SourcePage({ organisation, source, citations, asOf, isToday, tod
         isToday={isToday}
         today={today}
         error={asOfError}
-        label="Show what cited it as of"
+        label={t("asOfLabel")}
       />
 
-      <h2 className="mt-10 text-2xl font-bold">What cites it</h2>
+      <h2 className="mt-10 text-2xl font-bold">{t("citesIt")}</h2>
       {citations.length === 0 ? (
         <p className="mt-2 text-muted" data-no-citations>
-          Nothing cited this source by {formatDay(asOf)}
-          {source.published.date > asOf ? `: it was published ${formatPreciseDate(source.published)}` : ""}.
+          {source.published.date > asOf
+            ? t("noCitationsYet", {
+                day: format.day(asOf),
+                published: format.date(source.published),
+                precision: source.published.precision,
+              })
+            : t("noCitations", { day: format.day(asOf) })}
         </p>
       ) : (
-        SECTIONS.map(({ kind, id, title }) => {
+        SECTIONS.map(({ kind, id }) => {
           const items = citations.filter((c) => c.kind === kind);
           if (items.length === 0) return null;
           return (
             <section key={kind} aria-labelledby={id} className="mt-6">
               <h3 id={id} className="mb-2 text-xl font-semibold">
-                {title} ({items.length})
+                {t(`sections.${kind}`, { count: items.length })}
               </h3>
               <ul className="space-y-3">
                 {items.map((citation, index) => (

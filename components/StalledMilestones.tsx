@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { AgreementHealth, Commitment } from "@/lib/domain/types";
 import { milestoneKey } from "./milestone-view";
 
@@ -9,6 +10,7 @@ interface StalledMilestonesProps {
 
 /** The stalled milestones with their reasons, so the worst news is read first (spec/health.md, "Party and agreement"). */
 export function StalledMilestones({ commitments, health, milestoneDomIds }: StalledMilestonesProps) {
+  const t = useTranslations("scorecard.stalled");
   const stalled = health.commitments.flatMap((ch) => {
     const commitment = commitments.find((c) => c.id === ch.id);
     if (!commitment) return [];
@@ -23,7 +25,7 @@ export function StalledMilestones({ commitments, health, milestoneDomIds }: Stal
   });
 
   if (stalled.length === 0) {
-    return <p className="text-muted">No milestone is stalled on this date.</p>;
+    return <p className="text-muted">{t("none")}</p>;
   }
   return (
     <ul className="space-y-3">

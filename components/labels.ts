@@ -4,6 +4,7 @@ import type { Role } from "@/lib/auth/viewer";
  * Symbols exist so that health is never told by colour alone (each is distinct in shape).
  */
 import { countryName } from "@/lib/domain/countries";
+import { DEFAULT_LOCALE, LOCALE_TAGS, type Locale } from "@/lib/domain/locale";
 import type { Health, PartyCode, Responsible } from "@/lib/domain/types";
 
 export { FLAG_LABELS, HEALTH_LABELS, SOURCE_KIND_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/lib/domain/labels";
@@ -28,18 +29,20 @@ export const HEALTH_CLASSES: Readonly<Record<Health, string>> = {
 };
 
 /** "France (FR)"; the code alone when it names no country. */
-export function partyLabel(code: PartyCode): string {
-  const name = countryName(code);
+export function partyLabel(code: PartyCode, locale: Locale = DEFAULT_LOCALE): string {
+  const name = countryName(code, locale);
   return name === code ? code : `${name} (${code})`;
 }
 
-export function responsibleLabel(responsible: Responsible): string {
-  return responsible === "joint" ? "Both (joint)" : partyLabel(responsible);
+export function responsibleLabel(responsible: Responsible, locale: Locale = DEFAULT_LOCALE): string {
+  if (responsible !== "joint") return partyLabel(responsible, locale);
+  return locale === "fr" ? "Les deux (conjoint)" : "Both (joint)";
 }
 
-/** A compliance mean on −1…+1 with its sign and a true minus: "+1.00", "0.00", "−0.50". */
-export function formatMean(mean: number): string {
-  const text = Math.abs(mean).toFixed(2);
+/** A compliance mean on −1…+1 with its sign and a true minus: "+1.00", "0.00", "−0.50" ("−0,50" in French). */
+export function formatMean(mean: number, locale: Locale = DEFAULT_LOCALE): string {
+  const abs = Math.abs(mean).toFixed(2);
+  const text = locale === "fr" ? abs.replace(".", ",") : abs;
   if (mean > 0) return `+${text}`;
   if (mean < 0) return `−${text}`;
   return text;
@@ -49,14 +52,26 @@ export function formatScore(score: -1 | 0 | 1): string {
   return score > 0 ? "+1" : score < 0 ? "−1" : "0";
 }
 
-const numberFormat = new Intl.NumberFormat("en-GB");
+const numberFormats: Readonly<Record<Locale, Intl.NumberFormat>> = {
+  en: new Intl.NumberFormat(LOCALE_TAGS.en),
+  fr: new Intl.NumberFormat(LOCALE_TAGS.fr),
+};
 
-export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+/** 1,234 in English, 1 234 in French. */
+export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): string {
+  return numberFormats[locale].format(value);
 }
 
-const ROLE_LABELS: Readonly<Record<Role, string>> = { ADMIN: "Admin", EDITOR: "Editor", REVIEWER: "Reviewer" };
+/** A whole percentage: "64%" in English, "64 %" in French (with a no-break space). */
+export function formatPercent(value: number, locale: Locale = DEFAULT_LOCALE): string {
+  return locale === "fr" ? `${formatNumber(value, locale)}\u00a0%` : `${formatNumber(value, locale)}%`;
+}
 
-export function roleLabel(role: Role): string {
-  return ROLE_LABELS[role];
+const ROLE_LABELS: Readonly<Record<Locale, Readonly<Record<Role, string>>>> = {
+  en: { ADMIN: "Admin", EDITOR: "Editor", REVIEWER: "Reviewer" },
+  fr: { ADMIN: "Administrateur", EDITOR: "Éditeur", REVIEWER: "Relecteur" },
+};
+
+export function roleLabel(role: Role, locale: Locale = DEFAULT_LOCALE): string {
+  return ROLE_LABELS[locale][role];
 }

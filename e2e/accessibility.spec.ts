@@ -1,7 +1,7 @@
 /**
- * axe in Chromium on every page, public and workspace, with the WCAG tags issue 4 names: zero violations. Workspace
- * pages are checked with every collapsible panel open, so that each form is checked too, and once with a refused
- * form's errors on screen.
+ * axe in Chromium on every page, public and workspace, in English and in French, with the WCAG tags issue 4 names:
+ * zero violations. Workspace pages are checked with every collapsible panel open, so that each form is checked too,
+ * and once with a refused form's errors on screen.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
@@ -45,11 +45,18 @@ const PUBLIC_PAGES = [
   "/signin",
   "/invite/not-a-real-token",
   "/no-such-organisation",
+  `/embed/demo/${AGREEMENT}`,
+  `/embed/demo/${AGREEMENT}?asOf=2025-10-31`,
 ];
 
-for (const path of PUBLIC_PAGES) {
+/** The same page in French: under /fr. */
+const french = (path: string): string =>
+  path === "/" ? "/fr" : path.startsWith("/?") ? `/fr${path.slice(1)}` : `/fr${path}`;
+
+for (const path of PUBLIC_PAGES.flatMap((p) => [p, french(p)])) {
   test(`public page ${path} has no axe violations`, async ({ page }) => {
     await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", path.startsWith("/fr") ? "fr-FR" : "en-GB");
     await expectNoViolations(page);
   });
 }
@@ -70,7 +77,7 @@ const WORKSPACE_PAGES: ReadonlyArray<{ path: string; role: "ADMIN" | "EDITOR" | 
   { path: "/account", role: "REVIEWER" },
 ];
 
-for (const { path, role } of WORKSPACE_PAGES) {
+for (const { path, role } of WORKSPACE_PAGES.flatMap((p) => [p, { ...p, path: french(p.path) }])) {
   test(`workspace page ${path} as ${role.toLowerCase()} has no axe violations`, async ({ page }) => {
     // An editor's agreement page holds every form of every record (2,259 elements): axe takes 13 s over it here.
     test.setTimeout(120_000);

@@ -4,6 +4,10 @@
  */
 import type { ChangeEntry } from "@/lib/domain/changelog";
 import { recordKey } from "@/lib/domain/schemas/comments";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/domain/locale";
+import { localisedPath } from "@/lib/i18n/paths";
+
+export { localisedHref, localisedPath, splitLocalePath } from "@/lib/i18n/paths";
 import type { Agreement } from "@/lib/domain/types";
 
 function withAsOf(path: string, asOf: string | undefined): string {
@@ -57,6 +61,11 @@ export function sourcePath(org: string, source: string, asOf?: string): string {
  */
 export function permalink(path: string, asOf: string): string {
   return withAsOf(path, asOf);
+}
+
+/** "UK–France measures: changes" / "… : modifications": the title of a feed of changes. */
+export function feedTitle(name: string, locale: Locale = DEFAULT_LOCALE): string {
+  return locale === "fr" ? `${name}\u00a0: modifications` : `${name}: changes`;
 }
 
 export function organisationFeedPath(org: string): string {
@@ -113,10 +122,19 @@ export function changeAnchor(entry: ChangeEntry): string {
 export function feedAlternates(
   organisation: { slug: string; name: string },
   agreement?: { slug: string; title: string },
+  locale: Locale = DEFAULT_LOCALE,
 ): { types: { "application/atom+xml": Array<{ title: string; url: string }> } } {
-  const feeds = [{ title: `${organisation.name}: changes`, url: organisationFeedPath(organisation.slug) }];
+  const feeds = [
+    {
+      title: feedTitle(organisation.name, locale),
+      url: localisedPath(organisationFeedPath(organisation.slug), locale),
+    },
+  ];
   if (agreement !== undefined) {
-    feeds.unshift({ title: `${agreement.title}: changes`, url: agreementFeedPath(organisation.slug, agreement.slug) });
+    feeds.unshift({
+      title: feedTitle(agreement.title, locale),
+      url: localisedPath(agreementFeedPath(organisation.slug, agreement.slug), locale),
+    });
   }
   return { types: { "application/atom+xml": feeds } };
 }

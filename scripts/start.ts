@@ -41,7 +41,17 @@ function newestMtime(paths: string[]): number {
 function buildIsCurrent(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return false;
-  const sources = ["app", "components", "lib", "data", "prisma/schema.prisma", "next.config.ts", "package.json"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "messages",
+    "data",
+    "prisma/schema.prisma",
+    "next.config.ts",
+    "proxy.ts",
+    "package.json",
+  ];
   return newestMtime(sources) <= statSync(buildId).mtimeMs;
 }
 

@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { signIn } from "next-auth/react";
+import { signInRefusal } from "./sign-in-refusal";
 
 interface SignInFormProps {
   /** A same-site path, already made safe by the page (lib/auth/session.ts safeCallbackPath). */
@@ -17,38 +19,50 @@ interface FormState {
 
 const initialState: FormState = { email: "", message: null, fieldErrors: {} };
 
-const FALLBACK_MESSAGE = "Signing in is not possible right now. Please try again in a moment.";
-
 /**
  * Email and password, posted to NextAuth's credentials endpoint with next-auth/react's signIn (which fetches the
  * CSRF token first). The server's refusal ("Wrong email or password.", "Too many attempts. Try again in N
- * minutes.") is shown as it comes: it is always one of the messages lib/auth/options.ts throws.
+ * minutes.") is one of the messages lib/auth/options.ts throws, in English: it is recognised (./sign-in-refusal.ts)
+ * and said in the reader's language. Needs the "auth" messages (the sign-in page delivers them).
  */
 export function SignInForm({ callbackPath }: SignInFormProps) {
+  const t = useTranslations("auth.form");
   const id = useId();
+  const refusalMessage = (error: string | null | undefined): string => {
+    const refusal = signInRefusal(error);
+    switch (refusal.kind) {
+      case "wrongCredentials":
+        return t("wrongCredentials");
+      case "tooManyAttempts":
+        return t("tooManyAttempts", { minutes: refusal.minutes });
+      case "unavailable":
+        return t("unavailable");
+      case "other":
+        return refusal.message;
+    }
+  };
   const [state, formAction, pending] = useActionState(
     async (_previous: FormState, form: FormData): Promise<FormState> => {
       const email = String(form.get("email") ?? "").trim();
       const password = String(form.get("password") ?? "");
       const fieldErrors: { email?: string; password?: string } = {};
-      if (email === "") fieldErrors.email = "Enter your email address.";
-      if (password === "") fieldErrors.password = "Enter your password.";
+      if (email === "") fieldErrors.email = t("enterEmail");
+      if (password === "") fieldErrors.password = t("enterPassword");
       if (fieldErrors.email || fieldErrors.password) {
-        return { email, fieldErrors, message: "Check the fields marked below." };
+        return { email, fieldErrors, message: t("checkFields") };
       }
       let result: Awaited<ReturnType<typeof signIn>>;
       try {
         result = await signIn("credentials", { email, password, redirect: false, callbackUrl: callbackPath });
       } catch {
-        return { email, fieldErrors: {}, message: FALLBACK_MESSAGE };
+        return { email, fieldErrors: {}, message: t("unavailable") };
       }
       if (result?.ok && !result.error) {
         // A full page load, so that everything rendered on the server (the header's name, the page) sees the session.
         window.location.assign(callbackPath);
         return { email, fieldErrors: {}, message: null };
       }
-      const message = result?.error && result.error !== "CredentialsSignin" ? result.error : FALLBACK_MESSAGE;
-      return { email, fieldErrors: {}, message };
+      return { email, fieldErrors: {}, message: refusalMessage(result?.error) };
     },
     initialState,
   );
@@ -71,7 +85,7 @@ export function SignInForm({ callbackPath }: SignInFormProps) {
 
       <div>
         <label htmlFor={`${id}-email`} className="block font-medium">
-          Email
+          {t("email")}
         </label>
         <input
           id={`${id}-email`}
@@ -93,7 +107,7 @@ export function SignInForm({ callbackPath }: SignInFormProps) {
 
       <div>
         <label htmlFor={`${id}-password`} className="block font-medium">
-          Password
+          {t("password")}
         </label>
         <input
           id={`${id}-password`}
@@ -117,7 +131,7 @@ export function SignInForm({ callbackPath }: SignInFormProps) {
         disabled={pending}
         className="min-h-11 w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:opacity-60"
       >
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -1,11 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
+import { useRouter } from "@/lib/i18n/client-navigation";
 
-/** Ends this browser's session (NextAuth clears the cookie) and goes to the home page. */
+/**
+ * Ends this browser's session (NextAuth clears the cookie) and goes to the home page, in the reader's language.
+ * Needs the "auth" messages.
+ */
 export function SignOutButton() {
+  const t = useTranslations("auth.signOut");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
@@ -26,7 +31,7 @@ export function SignOutButton() {
       }}
       className="min-h-11 rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:opacity-60"
     >
-      {pending ? "Signing out…" : "Sign out"}
+      {pending ? t("pending") : t("button")}
     </button>
   );
 }

@@ -1,7 +1,8 @@
-import Link from "next/link";
-import { formatPreciseDate, periodStart } from "@/lib/domain/dates";
+import { useTranslations } from "next-intl";
+import { getPathname, Link } from "@/lib/i18n/navigation";
+import { useFormat } from "@/lib/i18n/format";
+import { periodStart } from "@/lib/domain/dates";
 import type { Indicator, Observation, Source } from "@/lib/domain/types";
-import { formatNumber } from "../labels";
 import { SourceCitation } from "../SourceCitation";
 import { TimeAxis, xOf } from "./axis";
 
@@ -28,6 +29,8 @@ interface IndicatorChartProps {
  * so the chart is hidden from assistive technology and its links are out of the tab order.
  */
 export function IndicatorChart({ indicator, observations, start, end, sourceHref }: IndicatorChartProps) {
+  const t = useTranslations("charts.indicator");
+  const format = useFormat();
   const top = Math.max(1, indicator.target ?? 0, ...observations.map((o) => o.value)) * 1.1;
   const y = (value: number) => BOTTOM - (value / top) * (BOTTOM - TOP);
   const x = (day: string) => xOf(day, start, end, LEFT, RIGHT);
@@ -42,7 +45,7 @@ export function IndicatorChart({ indicator, observations, start, end, sourceHref
       <TimeAxis start={start} end={end} left={LEFT} right={RIGHT} top={TOP} y={BOTTOM} />
       {[0, top / 2, top].map((value) => (
         <text key={value} x={LEFT - 6} y={y(value) + 4} textAnchor="end" fontSize={11} fill="currentColor">
-          {formatNumber(Math.round(value))}
+          {format.number(Math.round(value))}
         </text>
       ))}
       {indicator.target !== undefined ? (
@@ -56,7 +59,7 @@ export function IndicatorChart({ indicator, observations, start, end, sourceHref
             strokeDasharray="6 4"
           />
           <text x={RIGHT} y={y(indicator.target) - 4} textAnchor="end" fontSize={11} fill="#047857">
-            target {formatNumber(indicator.target)}
+            {t("target", { target: format.number(indicator.target) })}
           </text>
         </g>
       ) : null}
@@ -69,10 +72,15 @@ export function IndicatorChart({ indicator, observations, start, end, sourceHref
         />
       ) : null}
       {points.map(({ o, cx, cy }, index) => (
-        <a key={index} href={sourceHref(o.source)} tabIndex={-1} data-point-source={o.source}>
+        <a
+          key={index}
+          href={getPathname({ href: sourceHref(o.source), locale: format.locale })}
+          tabIndex={-1}
+          data-point-source={o.source}
+        >
           <circle cx={cx} cy={cy} r={6} fill="#0369a1" stroke="white" strokeWidth={2} />
           <text x={cx + 9} y={cy - 8} fontSize={12} fontWeight={600} fill="currentColor">
-            {formatNumber(o.value)}
+            {format.number(o.value)}
           </text>
         </a>
       ))}
@@ -87,24 +95,24 @@ export function IndicatorTable({
   sourcesById,
   sourceHref,
 }: Omit<IndicatorChartProps, "start" | "end"> & { sourcesById: ReadonlyMap<string, Source> }) {
+  const t = useTranslations("charts.indicator");
+  const format = useFormat();
   if (observations.length === 0) {
-    return <p className="mt-2 text-sm text-muted">No observation known by this date.</p>;
+    return <p className="mt-2 text-sm text-muted">{t("none")}</p>;
   }
   return (
     <table className="mt-3 w-full text-left text-sm">
-      <caption className="sr-only">
-        {indicator.title}, in {indicator.unit}, by date
-      </caption>
+      <caption className="sr-only">{t("caption", { indicator: indicator.title, unit: indicator.unit })}</caption>
       <thead>
         <tr className="border-b border-rule">
           <th scope="col" className="py-1 pr-3">
-            Figure for
+            {t("figureFor")}
           </th>
           <th scope="col" className="py-1 pr-3 text-right">
-            Value ({indicator.unit})
+            {t("value", { unit: indicator.unit })}
           </th>
           <th scope="col" className="py-1">
-            Source and quote
+            {t("sourceAndQuote")}
           </th>
         </tr>
       </thead>
@@ -114,9 +122,9 @@ export function IndicatorTable({
           return (
             <tr key={index} className="border-b border-rule align-top" data-observation={o.on.date}>
               <td className="py-1 pr-3 whitespace-nowrap">
-                <time dateTime={o.on.date}>{formatPreciseDate(o.on)}</time>
+                <time dateTime={o.on.date}>{format.date(o.on)}</time>
               </td>
-              <td className="py-1 pr-3 text-right font-semibold tabular-nums">{formatNumber(o.value)}</td>
+              <td className="py-1 pr-3 text-right font-semibold tabular-nums">{format.number(o.value)}</td>
               <td className="py-1">
                 {source ? (
                   <SourceCitation source={source} href={sourceHref(source.id)} />

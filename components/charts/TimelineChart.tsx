@@ -1,7 +1,8 @@
-import Link from "next/link";
-import { formatDay, formatPreciseDate, periodEnd } from "@/lib/domain/dates";
+import { useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
+import { useFormat } from "@/lib/i18n/format";
+import { periodEnd } from "@/lib/domain/dates";
 import type { CommitmentTimeline } from "@/lib/domain/timeline";
-import { STATUS_LABELS } from "../labels";
 import { TimeAxis, xOf } from "./axis";
 
 const WIDTH = 720;
@@ -21,6 +22,10 @@ export function TimelineChart({ timeline, asOf }: { timeline: CommitmentTimeline
   const axisY = TOP + milestones.length * ROW + 4;
   const x = (day: string) => xOf(day, start, end, LEFT, RIGHT);
   const asOfX = x(asOf);
+  const t = useTranslations("charts.timeline");
+  const asOfLabel = t("asOf");
+  // Room for the label left of the right edge: 40 fits "as of"; a longer label needs more (about 6.5 per character).
+  const labelRoom = Math.max(40, Math.ceil(asOfLabel.length * 6.5));
 
   return (
     <svg
@@ -31,8 +36,8 @@ export function TimelineChart({ timeline, asOf }: { timeline: CommitmentTimeline
     >
       <TimeAxis start={start} end={end} left={LEFT} right={RIGHT} top={TOP} y={axisY} />
       <line x1={asOfX} x2={asOfX} y1={TOP} y2={axisY} stroke="currentColor" strokeDasharray="4 3" />
-      <text x={Math.min(asOfX + 4, RIGHT - 40)} y={TOP + 10} fontSize={11} fill="currentColor">
-        as of
+      <text x={Math.min(asOfX + 4, RIGHT - labelRoom)} y={TOP + 10} fontSize={11} fill="currentColor">
+        {asOfLabel}
       </text>
       {milestones.map((m, index) => {
         const rowTop = TOP + index * ROW;
@@ -97,40 +102,48 @@ export function TimelineTable({
   timeline: CommitmentTimeline;
   milestoneHref: (milestone: string) => string;
 }) {
+  const t = useTranslations("charts.timeline");
+  const format = useFormat();
   const rows = timeline.milestones
     .flatMap((m) => [
       ...(m.originalDeadline
-        ? [{ day: "", sort: "0", m, what: "Deadline first set", detail: formatPreciseDate(m.originalDeadline) }]
+        ? [{ day: "", sort: "0", m, what: t("deadlineFirstSet"), detail: format.date(m.originalDeadline) }]
         : []),
       ...m.events.map((e) =>
         e.kind === "STATUS_UPDATE"
-          ? { day: e.day, sort: e.day, m, what: `Status: ${STATUS_LABELS[e.status]}`, detail: e.rationale }
+          ? {
+              day: e.day,
+              sort: e.day,
+              m,
+              what: t("status", { status: format.labels.status[e.status] }),
+              detail: e.rationale,
+            }
           : {
               day: e.day,
               sort: e.day,
               m,
-              what: e.slip ? "Deadline slipped" : "Deadline set",
-              detail: `${e.from ? `${formatPreciseDate(e.from)} → ` : ""}${formatPreciseDate(e.to)}. ${e.reason}`,
+              what: e.slip ? t("deadlineSlipped") : t("deadlineSet"),
+              detail: `${e.from ? `${format.date(e.from)} → ` : ""}${format.date(e.to)}. ${e.reason}`,
             },
       ),
     ])
     .sort((a, b) => a.sort.localeCompare(b.sort));
   return (
     <table className="mt-4 w-full text-left text-sm">
-      <caption className="sr-only">Deadlines, slips and status updates, oldest first</caption>
+      <caption className="sr-only">{t("caption")}</caption>
       <thead>
         <tr className="border-b border-rule">
           <th scope="col" className="py-1 pr-3">
-            Day
+            {t("day")}
           </th>
           <th scope="col" className="py-1 pr-3">
-            Milestone
+            {t("milestone")}
           </th>
           <th scope="col" className="py-1 pr-3">
-            Event
+            {t("event")}
           </th>
           <th scope="col" className="py-1">
-            Detail
+            {t("detail")}
           </th>
         </tr>
       </thead>
@@ -138,7 +151,7 @@ export function TimelineTable({
         {rows.map((row, index) => (
           <tr key={index} className="border-b border-rule align-top">
             <td className="py-1 pr-3 whitespace-nowrap">
-              {row.day === "" ? "From the start" : <time dateTime={row.day}>{formatDay(row.day)}</time>}
+              {row.day === "" ? t("fromTheStart") : <time dateTime={row.day}>{format.day(row.day)}</time>}
             </td>
             <td className="py-1 pr-3">
               <Link href={milestoneHref(row.m.id)}>{row.m.title}</Link>

@@ -1,11 +1,5 @@
+import { useTranslations } from "next-intl";
 import { dayFraction, monthTicks } from "@/lib/domain/timeline";
-
-const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-
-/** "Jul 2025" for `2025-07-01`. */
-export function shortMonth(day: string): string {
-  return `${SHORT_MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
-}
 
 /** The x of a day on an axis from `start` to `end` drawn between `left` and `right`. */
 export function xOf(day: string, start: string, end: string, left: number, right: number): number {
@@ -29,6 +23,9 @@ export function TimeAxis({
   top: number;
   y: number;
 }) {
+  const t = useTranslations("charts.axis");
+  // "Jul 2025" / "juil. 2025" for `2025-07-01`.
+  const shortMonth = (day: string) => t("month", { month: `m${day.slice(5, 7)}`, year: day.slice(0, 4) });
   return (
     <g className="text-stone-600">
       <line x1={left} x2={right} y1={y} y2={y} stroke="currentColor" />

@@ -3,18 +3,19 @@
  * record (status updates, deadline changes, evidence, indicators), and for editors the forms that change each part.
  * Server component: the forms are EditorForm islands described by components/workspace/editor-fields.ts.
  */
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { FlagList } from "@/components/FlagList";
 import { HealthBadge } from "@/components/HealthBadge";
-import { formatNumber, responsibleLabel, STANCE_LABELS, STATUS_LABELS } from "@/components/labels";
 import { milestoneKey } from "@/components/milestone-view";
 import type { ActionState } from "@/lib/actions/state";
 import type { WorkspaceAgreement } from "@/lib/data/workspace";
-import { formatPreciseDate } from "@/lib/domain/dates";
 import { agreementContext, evaluateAgreement, indexSources, milestoneState } from "@/lib/domain/health";
 import type { Commitment, Indicator, Milestone, Source } from "@/lib/domain/types";
+import { useFormat } from "@/lib/i18n/format";
 import { EditorForm } from "./EditorForm";
 import {
+  type FieldText,
   agreementFields,
   commitmentFields,
   deadlineChangeFields,
@@ -66,35 +67,50 @@ function Panel({ summary, children, open }: { summary: string; children: ReactNo
   );
 }
 
+/** The words of the forms (editor-fields.ts) in the reader's language. */
+function useFieldText(): FieldText {
+  return { t: useTranslations("editor.fields"), format: useFormat() };
+}
+
+/** Source ids in a list, by their outlet and title: "BBC: Title; The Times: Title". */
+function useSourceList(sourceTitle: (id: string) => string): (ids: readonly string[]) => string {
+  const t = useTranslations("editor.record");
+  return (ids) => ids.map(sourceTitle).join(t("separator"));
+}
+
 export function AgreementEditor({ found, asOf, actions, reviewerTools }: Props) {
+  const t = useTranslations("editor.panels");
+  const tr = useTranslations("editor.record");
+  const format = useFormat();
+  const text = useFieldText();
   const { organisation, agreement, sources, versions } = found;
   const sourceIndex = indexSources(sources);
-  const health = evaluateAgreement(agreement, asOf, sourceIndex);
-  const context = agreementContext(agreement, sourceIndex);
+  const health = evaluateAgreement(agreement, asOf, sourceIndex, format.locale);
+  const context = agreementContext(agreement, sourceIndex, format.locale);
   const base = { org: organisation.slug, agreement: agreement.slug };
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const sourceTitle = (id: string): string => {
     const source = sourcesById.get(id);
-    return source ? `${source.outlet}: ${source.title}` : id;
+    return source ? tr("source", { outlet: source.outlet, title: source.title }) : id;
   };
 
   return (
     <>
       {actions ? (
-        <Panel summary="Edit the agreement: title, parties, settings">
+        <Panel summary={t("editAgreement")}>
           <EditorForm
             action={actions.updateAgreement}
             hidden={{ ...base, expectedVersion: versions.agreement }}
-            fields={agreementFields(agreement)}
-            submitLabel="Save agreement"
-            label={`Edit agreement ${agreement.title}`}
+            fields={agreementFields(text, agreement)}
+            submitLabel={t("saveAgreement")}
+            label={t("editAgreementLabel", { title: agreement.title })}
             columns
           />
         </Panel>
       ) : null}
 
       {agreement.commitments.length === 0 ? (
-        <p className="mt-8">No commitments yet.{actions ? " Add the first one below." : " Editors add them here."}</p>
+        <p className="mt-8">{actions ? t("noCommitmentsEditor") : t("noCommitmentsReader")}</p>
       ) : null}
 
       {agreement.commitments.map((commitment) => {
@@ -107,27 +123,30 @@ export function AgreementEditor({ found, asOf, actions, reviewerTools }: Props) 
               {commitmentHealth ? <HealthBadge health={commitmentHealth.health} /> : null}
             </h2>
             <p className="text-sm text-muted">
-              Responsible: {responsibleLabel(commitment.responsible)} · Owner: {commitment.owner} · Weight:{" "}
-              {formatNumber(commitment.weight)}
-              {commitment.tags.length > 0 ? ` · Tags: ${commitment.tags.join(", ")}` : ""}
+              {t(commitment.tags.length > 0 ? "commitmentMetaTags" : "commitmentMeta", {
+                responsible: format.responsible(commitment.responsible),
+                owner: commitment.owner,
+                weight: format.number(commitment.weight),
+                tags: commitment.tags.join(", "),
+              })}
             </p>
             {actions ? (
-              <Panel summary="Edit the commitment">
+              <Panel summary={t("editCommitment")}>
                 <EditorForm
                   action={actions.updateCommitment}
                   hidden={{ ...commitmentBase, expectedVersion: versions.commitments[commitment.id] ?? 1 }}
-                  fields={commitmentFields(agreement.parties, commitment)}
-                  submitLabel="Save commitment"
-                  label={`Edit commitment ${commitment.title}`}
+                  fields={commitmentFields(text, agreement.parties, commitment)}
+                  submitLabel={t("saveCommitment")}
+                  label={t("editCommitmentLabel", { title: commitment.title })}
                   columns
                 />
               </Panel>
             ) : null}
             <details className="mt-2 rounded-lg border border-rule bg-white p-3">
-              <summary className="cursor-pointer font-medium">Comments, watch and history of this commitment</summary>
+              <summary className="cursor-pointer font-medium">{t("reviewerTools")}</summary>
               {reviewerTools(commitment.title, commitment.id)}
             </details>
-            {commitment.milestones.length === 0 ? <p className="mt-3">No milestones yet.</p> : null}
+            {commitment.milestones.length === 0 ? <p className="mt-3">{t("noMilestones")}</p> : null}
             <ul className="mt-3 grid gap-4">
               {commitment.milestones.map((milestone, index) => {
                 const key = milestoneKey(commitment.id, milestone.id);
@@ -144,9 +163,13 @@ export function AgreementEditor({ found, asOf, actions, reviewerTools }: Props) 
                       {milestoneHealth ? <HealthBadge health={milestoneHealth.health} size="sm" /> : null}
                     </h3>
                     <p className="text-sm text-muted">
-                      Status: {STATUS_LABELS[state.status]}
-                      {state.statusOn ? ` since ${formatPreciseDate(state.statusOn)}` : ""} · Deadline:{" "}
-                      {state.deadline ? formatPreciseDate(state.deadline) : "none"} · Owner: {milestone.owner}
+                      {t(state.statusOn ? "milestoneMetaSince" : "milestoneMeta", {
+                        status: format.labels.status[state.status],
+                        since: state.statusOn ? format.date(state.statusOn) : "",
+                        precision: state.statusOn?.precision ?? "DAY",
+                        deadline: state.deadline ? format.date(state.deadline) : t("noDeadline"),
+                        owner: milestone.owner,
+                      })}
                     </p>
                     <FlagList flags={milestoneHealth?.flags ?? []} headingId={`flags-${key.replace("/", "-")}`} />
                     <MilestoneRecord milestone={milestone} sourceTitle={sourceTitle} />
@@ -172,13 +195,13 @@ export function AgreementEditor({ found, asOf, actions, reviewerTools }: Props) 
               })}
             </ul>
             {actions ? (
-              <Panel summary={`Add a milestone to ${commitment.title}`} open={commitment.milestones.length === 0}>
+              <Panel summary={t("addMilestone", { title: commitment.title })} open={commitment.milestones.length === 0}>
                 <EditorForm
                   action={actions.createMilestone}
                   hidden={commitmentBase}
-                  fields={milestoneFields()}
-                  submitLabel="Add milestone"
-                  label={`New milestone of ${commitment.title}`}
+                  fields={milestoneFields(text)}
+                  submitLabel={t("addMilestoneSubmit")}
+                  label={t("addMilestoneLabel", { title: commitment.title })}
                   columns
                 />
               </Panel>
@@ -197,14 +220,14 @@ export function AgreementEditor({ found, asOf, actions, reviewerTools }: Props) 
 
       {actions ? (
         <section className="mt-10">
-          <h2 className="text-xl font-semibold">New commitment</h2>
-          <Panel summary="Add a commitment" open={agreement.commitments.length === 0}>
+          <h2 className="text-xl font-semibold">{t("newCommitmentHeading")}</h2>
+          <Panel summary={t("addCommitment")} open={agreement.commitments.length === 0}>
             <EditorForm
               action={actions.createCommitment}
               hidden={base}
-              fields={commitmentFields(agreement.parties)}
-              submitLabel="Add commitment"
-              label="New commitment"
+              fields={commitmentFields(text, agreement.parties)}
+              submitLabel={t("addCommitmentSubmit")}
+              label={t("addCommitmentLabel")}
               columns
             />
           </Panel>
@@ -216,24 +239,38 @@ export function AgreementEditor({ found, asOf, actions, reviewerTools }: Props) 
 
 /** The status updates and deadline changes of a milestone, newest first. */
 function MilestoneRecord({ milestone, sourceTitle }: { milestone: Milestone; sourceTitle: (id: string) => string }) {
+  const t = useTranslations("editor.record");
+  const format = useFormat();
+  const sourceList = useSourceList(sourceTitle);
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   const count = milestone.statusUpdates.length + milestone.deadlineChanges.length;
-  if (count === 0) return <p className="mt-2 text-sm text-muted">No status update or deadline change yet.</p>;
+  if (count === 0) return <p className="mt-2 text-sm text-muted">{t("none")}</p>;
   return (
-    <Panel summary={`Status updates and deadline changes (${count})`}>
+    <Panel summary={t("summary", { count })}>
       <ol className="mt-2 grid gap-2 text-sm">
         {[...milestone.statusUpdates].reverse().map((update, i) => (
           <li key={`u${i}`}>
-            <strong>{formatPreciseDate(update.on)}</strong>: {STATUS_LABELS[update.status]}. {update.rationale}
+            {t.rich("statusUpdate", {
+              strong,
+              on: format.date(update.on),
+              status: format.labels.status[update.status],
+              rationale: update.rationale,
+            })}
             {update.sources.length > 0 ? (
-              <span className="text-muted"> Sources: {update.sources.map(sourceTitle).join("; ")}.</span>
+              <span className="text-muted"> {t("sources", { sources: sourceList(update.sources) })}</span>
             ) : null}
           </li>
         ))}
         {[...milestone.deadlineChanges].reverse().map((change, i) => (
           <li key={`d${i}`}>
-            <strong>{formatPreciseDate(change.on)}</strong>: deadline moved to {formatPreciseDate(change.to)}.{" "}
-            {change.reason}
-            <span className="text-muted"> Sources: {change.sources.map(sourceTitle).join("; ")}.</span>
+            {t.rich("deadlineChange", {
+              strong,
+              on: format.date(change.on),
+              to: format.date(change.to),
+              precision: change.to.precision,
+              reason: change.reason,
+            })}
+            <span className="text-muted"> {t("sources", { sources: sourceList(change.sources) })}</span>
           </li>
         ))}
       </ol>
@@ -242,13 +279,19 @@ function MilestoneRecord({ milestone, sourceTitle }: { milestone: Milestone; sou
 }
 
 function EvidenceRecord({ milestone, sourceTitle }: { milestone: Milestone; sourceTitle: (id: string) => string }) {
+  const t = useTranslations("editor.panels");
+  const format = useFormat();
   if (milestone.evidence.length === 0) return null;
   return (
-    <Panel summary={`Evidence (${milestone.evidence.length})`}>
+    <Panel summary={t("evidence", { count: milestone.evidence.length })}>
       <ul className="mt-2 grid gap-2 text-sm">
         {milestone.evidence.map((link, i) => (
           <li key={i}>
-            <EvidenceLine source={sourceTitle(link.source)} stance={STANCE_LABELS[link.stance]} quote={link.quote} />
+            <EvidenceLine
+              source={sourceTitle(link.source)}
+              stance={format.labels.stance[link.stance]}
+              quote={link.quote}
+            />
           </li>
         ))}
       </ul>
@@ -257,9 +300,16 @@ function EvidenceRecord({ milestone, sourceTitle }: { milestone: Milestone; sour
 }
 
 function EvidenceLine({ source, stance, quote }: { source: string; stance: string; quote: string }) {
+  const t = useTranslations("editor.record");
   return (
     <>
-      <strong>{source}</strong> ({stance}): <q>{quote}</q>
+      {t.rich("evidence", {
+        strong: (chunks) => <strong>{chunks}</strong>,
+        q: (chunks) => <q>{chunks}</q>,
+        source,
+        stance,
+        quote,
+      })}
     </>
   );
 }
@@ -279,31 +329,34 @@ interface MilestoneFormsProps {
 
 /** An editor's forms on a milestone: history appended, evidence linked, the milestone itself edited or moved. */
 function MilestoneForms(props: MilestoneFormsProps) {
+  const t = useTranslations("editor.panels");
+  const format = useFormat();
+  const text = useFieldText();
   const { actions, hidden, milestone, version, sources } = props;
   const versioned = { ...hidden, expectedVersion: version };
   return (
     <>
-      <Panel summary="Record a status update">
+      <Panel summary={t("recordStatusUpdate")}>
         <EditorForm
           action={actions.recordStatusUpdate}
           hidden={versioned}
-          fields={statusUpdateFields(sources, props.status)}
-          submitLabel="Record status update"
-          label={`Status update of ${milestone.title}`}
+          fields={statusUpdateFields(text, sources, props.status)}
+          submitLabel={t("recordStatusUpdateSubmit")}
+          label={t("statusUpdateLabel", { title: milestone.title })}
           columns
         />
       </Panel>
-      <Panel summary="Record a deadline change">
+      <Panel summary={t("recordDeadlineChange")}>
         <EditorForm
           action={actions.recordDeadlineChange}
           hidden={versioned}
-          fields={deadlineChangeFields(sources)}
-          submitLabel="Record deadline change"
-          label={`Deadline change of ${milestone.title}`}
+          fields={deadlineChangeFields(text, sources)}
+          submitLabel={t("recordDeadlineChangeSubmit")}
+          label={t("deadlineChangeLabel", { title: milestone.title })}
           columns
         />
       </Panel>
-      <Panel summary={`Evidence (${milestone.evidence.length})`}>
+      <Panel summary={t("evidence", { count: milestone.evidence.length })}>
         <ul className="mt-2 grid gap-3 text-sm">
           {milestone.evidence.map((link, i) => {
             const ref = props.evidence[i];
@@ -311,53 +364,53 @@ function MilestoneForms(props: MilestoneFormsProps) {
             const source = props.sourceTitle(link.source);
             return (
               <li key={ref.id} className="rounded border border-rule p-2">
-                <EvidenceLine source={source} stance={STANCE_LABELS[link.stance]} quote={link.quote} />
-                <Panel summary="Edit or remove this evidence">
+                <EvidenceLine source={source} stance={format.labels.stance[link.stance]} quote={link.quote} />
+                <Panel summary={t("editEvidence")}>
                   <EditorForm
                     action={actions.updateEvidence}
                     hidden={{ ...hidden, evidence: ref.id, expectedVersion: ref.version }}
-                    fields={evidenceFields(sources, link)}
-                    submitLabel="Save evidence"
-                    label={`Edit evidence from ${source}`}
+                    fields={evidenceFields(text, sources, link)}
+                    submitLabel={t("saveEvidence")}
+                    label={t("editEvidenceLabel", { source })}
                   />
                   <EditorForm
                     action={actions.removeEvidence}
                     hidden={{ ...hidden, evidence: ref.id, expectedVersion: ref.version }}
-                    fields={removeEvidenceFields()}
-                    submitLabel="Remove evidence"
-                    label={`Remove evidence from ${source}`}
+                    fields={removeEvidenceFields(text)}
+                    submitLabel={t("removeEvidence")}
+                    label={t("removeEvidenceLabel", { source })}
                   />
                 </Panel>
               </li>
             );
           })}
         </ul>
-        <h4 className="mt-3 font-medium">Link a source</h4>
+        <h4 className="mt-3 font-medium">{t("linkSource")}</h4>
         <EditorForm
           action={actions.linkEvidence}
           hidden={hidden}
-          fields={evidenceFields(sources)}
-          submitLabel="Link evidence"
-          label={`New evidence for ${milestone.title}`}
+          fields={evidenceFields(text, sources)}
+          submitLabel={t("linkEvidence")}
+          label={t("linkEvidenceLabel", { title: milestone.title })}
           columns
         />
       </Panel>
-      <Panel summary="Edit or move the milestone">
+      <Panel summary={t("editMilestone")}>
         <EditorForm
           action={actions.updateMilestone}
           hidden={versioned}
-          fields={milestoneFields(milestone)}
-          submitLabel="Save milestone"
-          label={`Edit milestone ${milestone.title}`}
+          fields={milestoneFields(text, milestone)}
+          submitLabel={t("saveMilestone")}
+          label={t("editMilestoneLabel", { title: milestone.title })}
           columns
         />
         {props.count > 1 ? (
           <EditorForm
             action={actions.moveMilestone}
             hidden={versioned}
-            fields={moveFields(props.position, props.count)}
-            submitLabel="Move"
-            label={`Move milestone ${milestone.title}`}
+            fields={moveFields(text, props.position, props.count)}
+            submitLabel={t("move")}
+            label={t("moveLabel", { title: milestone.title })}
           />
         ) : null}
       </Panel>
@@ -376,17 +429,19 @@ interface IndicatorsProps {
 
 /** A commitment's indicators with their observations; for editors, a form to record one and to add an indicator. */
 function Indicators({ commitment, actions, hidden, versions, sources, sourceTitle }: IndicatorsProps) {
+  const t = useTranslations("editor.panels");
+  const text = useFieldText();
   if (commitment.indicators.length === 0 && actions === null) return null;
   return (
     <div className="mt-4">
-      <h3 className="text-lg font-semibold">Indicators of {commitment.title}</h3>
-      {commitment.indicators.length === 0 ? <p className="text-sm text-muted">No indicators yet.</p> : null}
+      <h3 className="text-lg font-semibold">{t("indicatorsOf", { title: commitment.title })}</h3>
+      {commitment.indicators.length === 0 ? <p className="text-sm text-muted">{t("noIndicators")}</p> : null}
       <ul className="mt-2 grid gap-3">
         {commitment.indicators.map((indicator) => (
           <li key={indicator.id} className="rounded-lg border border-rule bg-white p-3">
             <IndicatorRecord indicator={indicator} sourceTitle={sourceTitle} />
             {actions ? (
-              <Panel summary="Record an observation">
+              <Panel summary={t("recordObservation")}>
                 <EditorForm
                   action={actions.recordObservation}
                   hidden={{
@@ -394,9 +449,9 @@ function Indicators({ commitment, actions, hidden, versions, sources, sourceTitl
                     indicator: indicator.id,
                     expectedVersion: versions[milestoneKey(commitment.id, indicator.id)] ?? 1,
                   }}
-                  fields={observationFields(sources)}
-                  submitLabel="Record observation"
-                  label={`Observation of ${indicator.title}`}
+                  fields={observationFields(text, sources)}
+                  submitLabel={t("recordObservationSubmit")}
+                  label={t("observationLabel", { title: indicator.title })}
                   columns
                 />
               </Panel>
@@ -405,13 +460,13 @@ function Indicators({ commitment, actions, hidden, versions, sources, sourceTitl
         ))}
       </ul>
       {actions ? (
-        <Panel summary={`Add an indicator to ${commitment.title}`}>
+        <Panel summary={t("addIndicator", { title: commitment.title })}>
           <EditorForm
             action={actions.createIndicator}
             hidden={hidden}
-            fields={indicatorFields()}
-            submitLabel="Add indicator"
-            label={`New indicator of ${commitment.title}`}
+            fields={indicatorFields(text)}
+            submitLabel={t("addIndicatorSubmit")}
+            label={t("addIndicatorLabel", { title: commitment.title })}
             columns
           />
         </Panel>
@@ -421,22 +476,31 @@ function Indicators({ commitment, actions, hidden, versions, sources, sourceTitl
 }
 
 function IndicatorRecord({ indicator, sourceTitle }: { indicator: Indicator; sourceTitle: (id: string) => string }) {
+  const t = useTranslations("editor.record");
+  const format = useFormat();
   return (
     <>
       <h4 className="font-semibold">
         {indicator.title} <span className="font-normal text-muted">({indicator.unit})</span>
         {indicator.target === undefined ? null : (
-          <span className="font-normal text-muted"> · target {formatNumber(indicator.target)}</span>
+          <span className="font-normal text-muted"> · {t("target", { target: format.number(indicator.target) })}</span>
         )}
       </h4>
       {indicator.observations.length === 0 ? (
-        <p className="text-sm text-muted">No observations yet.</p>
+        <p className="text-sm text-muted">{t("noObservations")}</p>
       ) : (
         <ul className="mt-1 grid gap-1 text-sm">
           {indicator.observations.map((observation, i) => (
             <li key={i}>
-              <strong>{formatPreciseDate(observation.on)}</strong>: {formatNumber(observation.value)} {indicator.unit} (
-              {sourceTitle(observation.source)}: <q>{observation.quote}</q>)
+              {t.rich("observation", {
+                strong: (chunks) => <strong>{chunks}</strong>,
+                q: (chunks) => <q>{chunks}</q>,
+                on: format.date(observation.on),
+                value: format.number(observation.value),
+                unit: indicator.unit,
+                source: sourceTitle(observation.source),
+                quote: observation.quote,
+              })}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
 import type { AuditEntity, RecordPlace } from "@/lib/data/audit-entities";
 import type { AuditEventView, JsonValue } from "@/lib/data/history";
 import { formatUtc } from "./CommentThread";
@@ -21,21 +22,35 @@ export function recordHref(org: string, place: RecordPlace): string {
 }
 
 /**
+ * The values that name an entity type in the "review" messages: the type as recorded (`watchlist-entry`) and as an
+ * ICU select key (`watchlist_entry`: a key has no hyphen), by which a language may put the type in its own words.
+ */
+export function entityTypeValues(type: string): { type: string; key: string } {
+  return { type, key: type.replace(/[^A-Za-z0-9_]/g, "_") };
+}
+
+/**
  * A record by its title, linked to where it is in the workspace; one deleted since by its type and id (all the log
  * still knows of it).
  */
 export function EntityName({ org, entity }: { org: string; entity: AuditEntity }) {
+  const t = useTranslations("review");
+  const type = t("entityType", entityTypeValues(entity.type));
   if (entity.title === null) {
     return (
       <span>
-        deleted record ({entity.type} <code className="break-all">{entity.id}</code>)
+        {t.rich("audit.deletedRecord", {
+          type,
+          id: entity.id,
+          code: (chunks) => <code className="break-all">{chunks}</code>,
+        })}
       </span>
     );
   }
   return (
     <span>
       {entity.place === null ? entity.title : <Link href={recordHref(org, entity.place)}>{entity.title}</Link>}{" "}
-      <span className="text-muted">({entity.type})</span>
+      <span className="text-muted">({type})</span>
     </span>
   );
 }
@@ -84,6 +99,7 @@ export function AuditList({
   events: readonly AuditEventView[];
   historyHref?: (event: AuditEventView) => string;
 }) {
+  const t = useTranslations("review.audit");
   return (
     <ol className="mt-3 grid gap-3">
       {events.map((event) => {
@@ -91,17 +107,17 @@ export function AuditList({
         return (
           <li key={event.id} className="rounded-lg border border-rule bg-white p-3 text-sm">
             <dl className="grid gap-x-3 gap-y-1 sm:grid-cols-[8rem_1fr]">
-              <dt className="font-semibold">When</dt>
+              <dt className="font-semibold">{t("when")}</dt>
               <dd>
                 <time dateTime={event.createdAt.toISOString()}>{formatUtc(event.createdAt)}</time>
               </dd>
-              <dt className="font-semibold">Who</dt>
+              <dt className="font-semibold">{t("who")}</dt>
               <dd className="break-all">{event.actor}</dd>
-              <dt className="font-semibold">Action</dt>
+              <dt className="font-semibold">{t("action")}</dt>
               <dd>
                 <code>{event.action}</code>
               </dd>
-              <dt className="font-semibold">Record</dt>
+              <dt className="font-semibold">{t("record")}</dt>
               <dd className="break-words">
                 <EntityName org={org} entity={event.entity} />
                 {historyHref ? (
@@ -110,28 +126,32 @@ export function AuditList({
                     ·{" "}
                     <Link
                       href={historyHref(event)}
-                      aria-label={`History of ${event.entity.title ?? `the deleted ${event.entity.type}`}`}
+                      aria-label={
+                        event.entity.title === null
+                          ? t("historyOfDeleted", entityTypeValues(event.entity.type))
+                          : t("historyOf", { title: event.entity.title })
+                      }
                     >
-                      its history
+                      {t("itsHistory")}
                     </Link>
                   </>
                 ) : null}
               </dd>
               {event.reason ? (
                 <>
-                  <dt className="font-semibold">Reason</dt>
+                  <dt className="font-semibold">{t("reason")}</dt>
                   <dd>{event.reason}</dd>
                 </>
               ) : null}
-              <dt className="font-semibold">Changes</dt>
+              <dt className="font-semibold">{t("changes")}</dt>
               <dd>
                 {changes.length === 0 ? (
-                  <span className="text-muted">No field changed.</span>
+                  <span className="text-muted">{t("noFieldChanged")}</span>
                 ) : (
                   <ul className="grid gap-1">
                     {changes.map((change) => (
                       <li key={change.field} className="break-words">
-                        <code>{change.field}</code>:{" "}
+                        {t.rich("field", { field: change.field, code: (chunks) => <code>{chunks}</code> })}{" "}
                         {change.before === null ? null : <del className="text-red-800">{change.before}</del>}
                         {change.before !== null && change.after !== null ? " → " : null}
                         {change.after === null ? null : (

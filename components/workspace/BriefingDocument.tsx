@@ -1,13 +1,13 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
 import type { ReactNode } from "react";
 import { AsOfForm } from "@/components/AsOfForm";
 import { FlagList } from "@/components/FlagList";
 import { HealthBadge } from "@/components/HealthBadge";
-import { HEALTH_LABELS, responsibleLabel, SOURCE_KIND_LABELS, STANCE_LABELS, STATUS_LABELS } from "@/components/labels";
 import type { BriefingView } from "@/lib/data/briefing";
 import { ATTENTION_HEALTHS, type BriefingItem } from "@/lib/domain/briefing";
-import { formatPreciseDate } from "@/lib/domain/dates";
 import { HEALTHS } from "@/lib/domain/types";
+import { useFormat } from "@/lib/i18n/format";
 import { PrintButton } from "./PrintButton";
 
 interface BriefingDocumentProps {
@@ -27,11 +27,12 @@ interface BriefingDocumentProps {
 
 /** Source numbers as links to the source list: "[1] [3]". */
 function Cites({ numbers }: { numbers: readonly number[] }) {
+  const t = useTranslations("briefing");
   if (numbers.length === 0) return null;
   return (
     <span className="whitespace-nowrap">
       {numbers.map((n) => (
-        <a key={n} href={`#source-${n}`} className="ml-1" aria-label={`source ${n}`}>
+        <a key={n} href={`#source-${n}`} className="ml-1" aria-label={t("sourceLabel", { number: n })}>
           [{n}]
         </a>
       ))}
@@ -40,6 +41,8 @@ function Cites({ numbers }: { numbers: readonly number[] }) {
 }
 
 function Item({ item, n, org }: { item: BriefingItem; n: number; org: string }) {
+  const t = useTranslations("briefing.item");
+  const format = useFormat();
   const id = `item-${item.agreement.slug}-${item.commitment.id}-${item.milestone.id}`;
   const anchor = `/w/${org}/${item.agreement.slug}#milestone-${item.commitment.id}-${item.milestone.id}`;
   return (
@@ -55,31 +58,38 @@ function Item({ item, n, org }: { item: BriefingItem; n: number; org: string }) 
         <HealthBadge health={item.health} size="sm" />
       </h3>
       <dl className="mt-2 grid gap-x-4 gap-y-0.5 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="font-medium">Agreement</dt>
+        <dt className="font-medium">{t("agreement")}</dt>
         <dd>
           <Link href={anchor}>{item.agreement.title}</Link>
-          {item.agreement.published ? "" : " (draft)"}
+          {item.agreement.published ? "" : ` ${t("draft")}`}
         </dd>
-        <dt className="font-medium">Commitment</dt>
+        <dt className="font-medium">{t("commitment")}</dt>
         <dd>
-          {item.commitment.title} ({responsibleLabel(item.commitment.responsible)})
+          {t("commitmentOf", {
+            title: item.commitment.title,
+            responsible: format.responsible(item.commitment.responsible),
+          })}
         </dd>
-        <dt className="font-medium">Owner</dt>
+        <dt className="font-medium">{t("owner")}</dt>
         <dd>{item.milestone.owner}</dd>
-        <dt className="font-medium">Deadline</dt>
-        <dd>{item.deadline === null ? "None stated" : formatPreciseDate(item.deadline)}</dd>
+        <dt className="font-medium">{t("deadline")}</dt>
+        <dd>{item.deadline === null ? t("noDeadline") : format.date(item.deadline)}</dd>
       </dl>
       <FlagList flags={item.flags} headingId={`${id}-flags`} headingLevel={4} />
       <section aria-labelledby={`${id}-update`} className="mt-4">
         <h4 id={`${id}-update`} className="text-sm font-semibold tracking-wide text-muted uppercase">
-          Latest status update
+          {t("latestUpdate")}
         </h4>
         {item.latestUpdate === null ? (
-          <p className="mt-1 text-sm">None: not started.</p>
+          <p className="mt-1 text-sm">{t("notStarted")}</p>
         ) : (
           <p className="mt-1 text-sm">
-            <strong>{STATUS_LABELS[item.latestUpdate.status]}</strong>, {formatPreciseDate(item.latestUpdate.on)}:{" "}
-            {item.latestUpdate.rationale}
+            {t.rich("update", {
+              status: format.labels.status[item.latestUpdate.status],
+              date: format.date(item.latestUpdate.on),
+              rationale: item.latestUpdate.rationale,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
             <Cites numbers={item.latestUpdate.sources} />
           </p>
         )}
@@ -87,14 +97,16 @@ function Item({ item, n, org }: { item: BriefingItem; n: number; org: string }) 
       {item.evidence.length > 0 ? (
         <section aria-labelledby={`${id}-evidence`} className="mt-4">
           <h4 id={`${id}-evidence`} className="text-sm font-semibold tracking-wide text-muted uppercase">
-            Evidence
+            {t("evidence")}
           </h4>
           <ul className="mt-2 space-y-2">
             {item.evidence.map((quote, i) => (
               <li key={i} className="text-sm">
-                <blockquote className="border-l-4 border-stone-400 pl-3 italic">“{quote.quote}”</blockquote>
+                <blockquote className="border-l-4 border-stone-400 pl-3 italic">
+                  {t("quote", { quote: quote.quote })}
+                </blockquote>
                 <p className="mt-0.5 pl-4 text-muted">
-                  {STANCE_LABELS[quote.stance]}
+                  {format.labels.stance[quote.stance]}
                   <Cites numbers={[quote.source]} />
                 </p>
               </li>
@@ -121,32 +133,33 @@ export function BriefingDocument({
   breadcrumbs,
   empty,
 }: BriefingDocumentProps) {
+  const t = useTranslations("briefing");
+  const format = useFormat();
   const { organisation, title, briefing } = view;
   const attention = briefing.items.filter((item) => ATTENTION_HEALTHS.has(item.health));
   const rest = briefing.items.filter((item) => !ATTENTION_HEALTHS.has(item.health));
   const counts = HEALTHS.filter((h) => briefing.counts[h] > 0)
-    .map((h) => `${briefing.counts[h]} ${HEALTH_LABELS[h].toLowerCase()}`)
+    .map((h) => t(`healthCount.${h}`, { count: briefing.counts[h] }))
     .join(", ");
 
   return (
     <div className="briefing">
       {breadcrumbs}
-      <h1 className="mt-1 text-3xl font-bold">Briefing: {title}</h1>
-      <p className="mt-1 text-sm text-muted">
-        {organisation.name} · drafts and unpublished records included · for members only
-      </p>
+      <h1 className="mt-1 text-3xl font-bold">{t("title", { title })}</h1>
+      <p className="mt-1 text-sm text-muted">{t("scope", { organisation: organisation.name })}</p>
       <div className="mt-4">
-        <AsOfForm action={path} asOf={asOf} isToday={isToday} today={today} error={asOfError} label="Brief as of" />
+        <AsOfForm action={path} asOf={asOf} isToday={isToday} today={today} error={asOfError} label={t("asOfLabel")} />
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3 print:hidden">
         <PrintButton />
         <a href={`${path}.md?${new URLSearchParams({ asOf }).toString()}`} download>
-          Download as Markdown
+          {t("markdown")}
         </a>
       </div>
       <p className="mt-4">
-        {briefing.items.length} {briefing.items.length === 1 ? "milestone" : "milestones"}
-        {counts === "" ? "" : `: ${counts}`}.
+        {counts === ""
+          ? t("summary", { count: briefing.items.length })
+          : t("summaryWithCounts", { count: briefing.items.length, counts })}
       </p>
 
       {briefing.items.length === 0 ? (
@@ -155,10 +168,10 @@ export function BriefingDocument({
         <>
           <section aria-labelledby="needs-attention" className="briefing-section mt-6">
             <h2 id="needs-attention" className="text-2xl font-bold">
-              Needs attention
+              {t("needsAttention")}
             </h2>
             {attention.length === 0 ? (
-              <p className="mt-2">No milestone is broken, stalled or at risk on this day.</p>
+              <p className="mt-2">{t("noAttention")}</p>
             ) : (
               <div className="mt-3 grid gap-3">
                 {attention.map((item, i) => (
@@ -175,7 +188,7 @@ export function BriefingDocument({
           {rest.length > 0 ? (
             <section aria-labelledby="the-rest" className="briefing-section mt-8">
               <h2 id="the-rest" className="text-2xl font-bold">
-                The rest
+                {t("rest")}
               </h2>
               <div className="mt-3 grid gap-3">
                 {rest.map((item, i) => (
@@ -194,17 +207,22 @@ export function BriefingDocument({
 
       <section aria-labelledby="sources" className="briefing-section mt-8">
         <h2 id="sources" className="text-2xl font-bold">
-          Sources
+          {t("sources")}
         </h2>
         {briefing.sources.length === 0 ? (
-          <p className="mt-2">No source is cited.</p>
+          <p className="mt-2">{t("noSources")}</p>
         ) : (
           <ol className="mt-3 list-decimal space-y-1 pl-6 text-sm">
             {briefing.sources.map(({ number, source }) => (
               <li key={number} id={`source-${number}`} data-source={source.id}>
-                {source.outlet},{" "}
-                {source.url === undefined ? <>“{source.title}”</> : <a href={source.url}>“{source.title}”</a>},{" "}
-                {formatPreciseDate(source.published)} ({SOURCE_KIND_LABELS[source.kind].toLowerCase()}).
+                {t.rich("source", {
+                  outlet: source.outlet,
+                  title: source.title,
+                  date: format.date(source.published),
+                  kind: format.labels.sourceKind[source.kind].toLowerCase(),
+                  // An entered title: the quotation marks are the language's, the words are the source's.
+                  link: (chunks) => (source.url === undefined ? chunks : <a href={source.url}>{chunks}</a>),
+                })}
               </li>
             ))}
           </ol>

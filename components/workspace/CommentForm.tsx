@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { FormMessage } from "./FormMessage";
@@ -15,6 +16,7 @@ interface Props {
 
 /** Adds an internal comment to a commitment or milestone. */
 export function CommentForm(props: Props) {
+  const t = useTranslations("review.comments");
   const [state, formAction, pending] = useActionState(props.action, IDLE);
   const id = useId();
   return (
@@ -28,7 +30,7 @@ export function CommentForm(props: Props) {
         state={state}
         idPrefix={id}
         name="body"
-        label="Comment (internal)"
+        label={t("field")}
         rows={2}
         className="mt-1 w-full rounded border border-stone-400 bg-white px-2 py-1.5"
       />
@@ -38,7 +40,7 @@ export function CommentForm(props: Props) {
           disabled={pending}
           className="rounded border-2 border-stone-900 px-3 py-1.5 text-sm font-semibold disabled:opacity-60"
         >
-          Add comment
+          {t("add")}
         </button>
         <FormMessage state={state} id={`${id}-message`} />
       </div>

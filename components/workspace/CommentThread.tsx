@@ -1,6 +1,10 @@
+import { useTranslations } from "next-intl";
 import type { CommentView } from "@/lib/data/comments";
 
-/** A date and time in UTC, e.g. "2026-11-23 17:05 UTC": the same for every reader, wherever they are. */
+/**
+ * A date and time in UTC, e.g. "2026-11-23 17:05 UTC": the same for every reader, wherever they are, and in every
+ * language (ISO 8601 reads the same in French).
+ */
 export function formatUtc(at: Date): string {
   return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
@@ -16,20 +20,21 @@ export function CommentThread({
   /** One below the record's own heading. */
   headingLevel?: 3 | 4;
 }) {
+  const t = useTranslations("review.comments");
   const Heading = headingLevel === 3 ? "h3" : "h4";
   return (
     <section aria-labelledby={headingId} className="mt-3">
       <Heading id={headingId} className="text-sm font-semibold">
-        Comments <span className="font-normal text-muted">(Internal: never shown publicly)</span>
+        {t.rich("title", { internal: (chunks) => <span className="font-normal text-muted">{chunks}</span> })}
       </Heading>
       {comments.length === 0 ? (
-        <p className="text-sm text-muted">No comments yet.</p>
+        <p className="text-sm text-muted">{t("none")}</p>
       ) : (
         <ol className="mt-1 grid gap-2">
           {comments.map((comment) => (
             <li key={comment.id} className="rounded border border-rule bg-stone-50 p-2 text-sm">
               <p className="text-muted">
-                {comment.authorName ?? "A former member"} ·{" "}
+                {comment.authorName ?? t("formerMember")} ·{" "}
                 <time dateTime={comment.createdAt.toISOString()}>{formatUtc(comment.createdAt)}</time>
               </p>
               <p className="mt-1 whitespace-pre-line">{comment.body}</p>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { FormMessage, submitted } from "./FormMessage";
@@ -58,6 +59,7 @@ const inputClass =
  * record changed under the form, the values it holds now are listed under the message.
  */
 export function EditorForm({ action, hidden, fields, submitLabel, label, columns }: Props) {
+  const t = useTranslations("editor.form");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const id = useId();
   const names = fields.map((field) => field.name);
@@ -85,8 +87,7 @@ export function EditorForm({ action, hidden, fields, submitLabel, label, columns
         <ul className="text-sm text-red-800">
           {unplaced.map(([path, messages]) => (
             <li key={path}>
-              {path === "" ? "" : `${path}: `}
-              {messages.join(" ")}
+              {path === "" ? messages.join(" ") : t("pathError", { path, message: messages.join(" ") })}
             </li>
           ))}
         </ul>
@@ -97,7 +98,7 @@ export function EditorForm({ action, hidden, fields, submitLabel, label, columns
           disabled={pending}
           className="rounded bg-stone-900 px-3 py-1.5 font-semibold text-white disabled:opacity-60"
         >
-          {pending ? "Saving…" : submitLabel}
+          {pending ? t("saving") : submitLabel}
         </button>
         <FormMessage state={state} id={`${id}-message`} />
       </div>
@@ -114,6 +115,7 @@ function belongsTo(path: string, name: string): boolean {
 }
 
 function Field({ field, state, idPrefix }: { field: FieldSpec; state: ActionState; idPrefix: string }) {
+  const t = useTranslations("editor.form");
   const id = `${idPrefix}-${field.name}`;
   const errorId = `${id}-error`;
   const hintId = field.hint ? `${id}-hint` : null;
@@ -121,7 +123,9 @@ function Field({ field, state, idPrefix }: { field: FieldSpec; state: ActionStat
     state.status === "error"
       ? Object.entries(state.fieldErrors)
           .filter(([path]) => belongsTo(path, field.name))
-          .flatMap(([path, list]) => (path === field.name ? list : list.map((m) => `${path}: ${m}`)))
+          .flatMap(([path, list]) =>
+            path === field.name ? list : list.map((m) => t("pathError", { path, message: m })),
+          )
       : [];
   const describedBy = hintId ? `${hintId} ${errorId}` : errorId;
   const typed = submitted(state, field.name);
@@ -143,7 +147,7 @@ function Field({ field, state, idPrefix }: { field: FieldSpec; state: ActionStat
       <fieldset aria-describedby={describedBy}>
         <legend className="text-sm font-medium">{field.label}</legend>
         {field.options.length === 0 ? (
-          <p className="text-sm text-muted">{field.empty ?? "Nothing to choose."}</p>
+          <p className="text-sm text-muted">{field.empty ?? t("nothingToChoose")}</p>
         ) : null}
         <ul className="mt-1 grid max-h-64 gap-1 overflow-y-auto">
           {field.options.map((option) => (
@@ -209,11 +213,12 @@ function Field({ field, state, idPrefix }: { field: FieldSpec; state: ActionStat
 
 /** The record as it is now (a conflict's `current`), one line per field, labelled as the form labels it. */
 function CurrentValues({ current, fields }: { current: unknown; fields: readonly FieldSpec[] }) {
+  const t = useTranslations("editor.form");
   const labels = new Map(fields.map((field) => [field.name, field.label]));
   const rows = flatten(current, "").filter(([path]) => path !== "version");
   return (
-    <section aria-label="Current values" className="rounded border border-amber-600 bg-amber-50 p-2 text-sm">
-      <h4 className="font-semibold">What the record holds now</h4>
+    <section aria-label={t("currentValues")} className="rounded border border-amber-600 bg-amber-50 p-2 text-sm">
+      <h4 className="font-semibold">{t("currentValuesHeading")}</h4>
       <dl className="mt-1 grid gap-x-3 sm:grid-cols-[max-content_1fr]">
         {rows.map(([path, value]) => (
           <div key={path} className="contents">

@@ -1,9 +1,11 @@
 "use client";
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { ClientLink as Link } from "@/lib/i18n/client-navigation";
 import { startTransition, useActionState, useId, useState, type ChangeEvent, type FormEvent } from "react";
-import type { ImportState } from "@/app/w/[org]/data/actions";
-import { fileSizeProblem, MAX_DOCUMENT_SIZE_LABEL } from "@/lib/actions/document-file";
+import type { ImportState } from "@/app/[locale]/(site)/w/[org]/data/actions";
+import { documentFileText, fileSizeProblem, formatSize, MAX_DOCUMENT_BYTES } from "@/lib/actions/document-file";
 import { IDLE } from "@/lib/actions/state";
+import { useFormat } from "@/lib/i18n/format";
 import { FormMessage } from "./FormMessage";
 
 interface Props {
@@ -14,13 +16,14 @@ interface Props {
 
 type Intent = "check" | "import";
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
-
 /**
  * Uploads an accordwatch/v1 document to check it (nothing written) or import it. Every error of a refused document
  * is listed with its path; a problem with the file itself is said beside the file field.
  */
 export function ImportForm({ action, org, organisationName }: Props) {
+  const tAll = useTranslations("importExport");
+  const t = useTranslations("importExport.form");
+  const { locale } = useFormat();
   const [state, formAction, pending] = useActionState<ImportState, FormData>(action, IDLE);
   const [intent, setIntent] = useState<Intent>("import");
   const [sizeProblem, setSizeProblem] = useState<string | null>(null);
@@ -36,7 +39,7 @@ export function ImportForm({ action, org, organisationName }: Props) {
   function onFileChange(event: ChangeEvent<HTMLInputElement>) {
     const file = event.currentTarget.files?.[0];
     // Said before uploading: a body over the server's limit never reaches the action that would explain it.
-    const problem = file ? fileSizeProblem(file.size) : null;
+    const problem = file ? fileSizeProblem(file.size, documentFileText(tAll, locale)) : null;
     event.currentTarget.setCustomValidity(problem ?? "");
     setSizeProblem(problem);
     setFileChangedAt(state);
@@ -58,7 +61,7 @@ export function ImportForm({ action, org, organisationName }: Props) {
         <input type="hidden" name="org" value={org} />
         <div>
           <label htmlFor={fileId} className="block font-medium">
-            accordwatch/v1 document
+            {t("document")}
           </label>
           <input
             id={fileId}
@@ -72,8 +75,7 @@ export function ImportForm({ action, org, organisationName }: Props) {
             className="mt-1 block w-full rounded-md border border-stone-500 bg-white px-3 py-2 aria-invalid:border-red-700 aria-invalid:ring-1 aria-invalid:ring-red-700"
           />
           <p id={`${fileId}-hint`} className="mt-1 text-sm text-muted">
-            A .json file of at most {MAX_DOCUMENT_SIZE_LABEL}, such as an export. A document with any error changes
-            nothing.
+            {t("documentHint", { limit: formatSize(MAX_DOCUMENT_BYTES, locale) })}
           </p>
           <p id={`${fileId}-error`} aria-live="polite" className="text-sm text-red-800">
             {fileErrors.join(" ")}
@@ -82,11 +84,10 @@ export function ImportForm({ action, org, organisationName }: Props) {
         <div>
           <label className="flex items-start gap-2">
             <input type="checkbox" name="replace" className="mt-1" aria-describedby={`${id}-replace-hint`} />
-            <span>Replace agreements that already exist</span>
+            <span>{t("replace")}</span>
           </label>
           <p id={`${id}-replace-hint`} className="mt-1 text-sm text-muted">
-            Without it, a document with an agreement whose slug {organisationName} has already is refused. A replacement
-            takes the document&apos;s version of the agreement, history included.
+            {t("replaceHint", { organisation: organisationName })}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
@@ -97,7 +98,7 @@ export function ImportForm({ action, org, organisationName }: Props) {
             disabled={pending}
             className="rounded border border-stone-900 bg-white px-3 py-1.5 font-semibold disabled:opacity-60"
           >
-            {pending && intent === "check" ? "Checking…" : "Check only"}
+            {pending && intent === "check" ? t("checking") : t("check")}
           </button>
           <button
             type="submit"
@@ -106,7 +107,7 @@ export function ImportForm({ action, org, organisationName }: Props) {
             disabled={pending}
             className="rounded bg-stone-900 px-3 py-1.5 font-semibold text-white disabled:opacity-60"
           >
-            {pending && intent === "import" ? "Importing…" : "Import"}
+            {pending && intent === "import" ? t("importing") : t("import")}
           </button>
         </div>
         <FormMessage state={state} id={`${id}-message`} />
@@ -115,18 +116,18 @@ export function ImportForm({ action, org, organisationName }: Props) {
       {state.issues && state.issues.length > 0 ? (
         <section aria-labelledby={`${id}-issues`} className="rounded-lg border border-red-800 bg-white p-4">
           <h3 id={`${id}-issues`} className="text-lg font-semibold">
-            {plural(state.issues.length, "error")} in the document
+            {t("issuesHeading", { count: state.issues.length })}
           </h3>
-          <p className="mt-1 text-sm">Nothing was imported. Correct the file, then choose it again.</p>
+          <p className="mt-1 text-sm">{t("issuesNote")}</p>
           <div className="mt-3 overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-rule bg-stone-50">
                 <tr>
                   <th scope="col" className="px-3 py-2">
-                    Path
+                    {t("path")}
                   </th>
                   <th scope="col" className="px-3 py-2">
-                    Error
+                    {t("error")}
                   </th>
                 </tr>
               </thead>
@@ -134,7 +135,7 @@ export function ImportForm({ action, org, organisationName }: Props) {
                 {state.issues.map((issue, i) => (
                   <tr key={i} className="border-b border-rule align-top last:border-b-0">
                     <td className="px-3 py-2">
-                      <IssuePath path={issue.path} />
+                      <IssuePath path={issue.path} whole={t("wholeDocument")} />
                     </td>
                     <td className="px-3 py-2">{issue.message}</td>
                   </tr>
@@ -148,26 +149,33 @@ export function ImportForm({ action, org, organisationName }: Props) {
       {state.status === "ok" && state.check ? (
         <section aria-labelledby={`${id}-check`} className="rounded-lg border border-rule bg-white p-4">
           <h3 id={`${id}-check`} className="text-lg font-semibold">
-            What an import would do
+            {t("checkHeading")}
           </h3>
           <ul className="mt-2 grid list-disc gap-1 pl-5">
             <li>
-              {plural(state.check.agreements.length, "agreement")}
-              {state.check.agreements.length > 0 ? ": " : ""}
-              <SlugList slugs={state.check.agreements} />
+              {state.check.agreements.length > 0
+                ? t.rich("checkAgreements", {
+                    count: state.check.agreements.length,
+                    slugs: () => <SlugList slugs={state.check?.agreements ?? []} />,
+                  })
+                : t("checkAgreementsNone", { count: 0 })}
             </li>
             <li>
-              {plural(state.check.sources, "source")}, {state.check.existingSources} of them already in{" "}
-              {organisationName} (the import gives them the document&apos;s values)
+              {t("checkSources", {
+                count: state.check.sources,
+                existing: state.check.existingSources,
+                organisation: organisationName,
+              })}
             </li>
             {state.check.existingAgreements.length === 0 ? (
-              <li>No agreement of the document is in {organisationName} yet: an import adds them all.</li>
+              <li>{t("checkNoneExisting", { organisation: organisationName })}</li>
             ) : (
               <li>
-                Already in {organisationName}: <SlugList slugs={state.check.existingAgreements} org={org} />.{" "}
-                {state.check.replace
-                  ? "An import replaces them (replacing was ticked)."
-                  : "An import is refused unless “Replace agreements that already exist” is ticked."}
+                {t.rich("checkExisting", {
+                  organisation: organisationName,
+                  slugs: () => <SlugList slugs={state.check?.existingAgreements ?? []} org={org} />,
+                })}{" "}
+                {state.check.replace ? t("checkReplaces") : t("checkRefused")}
               </li>
             )}
           </ul>
@@ -177,17 +185,17 @@ export function ImportForm({ action, org, organisationName }: Props) {
       {state.status === "ok" && state.imported ? (
         <section aria-labelledby={`${id}-imported`} className="rounded-lg border border-emerald-700 bg-emerald-50 p-4">
           <h3 id={`${id}-imported`} className="text-lg font-semibold">
-            Imported into {organisationName}
+            {t("importedHeading", { organisation: organisationName })}
           </h3>
           <ul className="mt-2 grid list-disc gap-1 pl-5">
             {state.imported.agreements.map((slug) => (
               <li key={slug}>
                 <Link href={`/w/${org}/${slug}`}>{slug}</Link>{" "}
-                {state.imported?.replaced.includes(slug) ? "(replaced)" : "(new)"}
+                {state.imported?.replaced.includes(slug) ? t("replaced") : t("new")}
               </li>
             ))}
           </ul>
-          <p className="mt-2 text-sm">{plural(state.imported.sources, "source")} imported with them.</p>
+          <p className="mt-2 text-sm">{t("importedSources", { count: state.imported.sources })}</p>
         </section>
       ) : null}
     </div>
@@ -211,8 +219,8 @@ function SlugList({ slugs, org }: { slugs: readonly string[]; org?: string }) {
 }
 
 /** A JSON path that may wrap before each `.key` and `[index]`, never inside a name. */
-function IssuePath({ path }: { path: string }) {
-  if (path === "") return <code>(document)</code>;
+function IssuePath({ path, whole }: { path: string; whole: string }) {
+  if (path === "") return <code>{whole}</code>;
   return (
     <code>
       {path.split(/(?=[.[])/).map((part, i) => (

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { FormMessage } from "./FormMessage";
@@ -13,6 +14,7 @@ interface Props {
 
 /** Publishes a draft or takes a published agreement back to draft. */
 export function PublishForm({ action, org, agreement, expectedVersion, published }: Props) {
+  const t = useTranslations("editor.publish");
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
@@ -25,7 +27,7 @@ export function PublishForm({ action, org, agreement, expectedVersion, published
         disabled={pending}
         className="rounded border-2 border-stone-900 px-3 py-1.5 font-semibold disabled:opacity-60"
       >
-        {published ? "Unpublish" : "Publish"}
+        {published ? t("unpublish") : t("publish")}
       </button>
       <FormMessage state={state} id={`publish-${agreement}`} />
     </form>

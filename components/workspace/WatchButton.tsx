@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { FormMessage } from "./FormMessage";
@@ -17,6 +18,7 @@ interface Props {
 
 /** Adds the record to the viewer's watchlist, or takes it off. */
 export function WatchButton(props: Props) {
+  const t = useTranslations("review.watch");
   const [state, formAction, pending] = useActionState(props.action, IDLE);
   const id = useId();
   return (
@@ -29,10 +31,10 @@ export function WatchButton(props: Props) {
       <button
         type="submit"
         disabled={pending}
-        aria-label={`${props.watching ? "Unwatch" : "Watch"} ${props.label}`}
+        aria-label={t(props.watching ? "unwatchLabel" : "watchLabel", { title: props.label })}
         className="rounded border border-stone-500 px-2 py-1 text-sm font-semibold disabled:opacity-60"
       >
-        {props.watching ? "Unwatch" : "Watch"}
+        {props.watching ? t("unwatch") : t("watch")}
       </button>
       <FormMessage state={state} id={`${id}-message`} />
     </form>

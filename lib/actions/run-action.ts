@@ -2,45 +2,84 @@
  * The one way a server action runs (STYLE.md, "One choke point for access"): the viewer from the session, the
  * command (which parses its input with its zod schema and asks the policy in lib/data), then the outcome mapped to
  * a state the form can show. Expected failures pass their message through; anything else is logged and the user
- * gets a generic message, never a stack trace.
+ * gets a generic message, never a stack trace. The builder's own messages are in the language of the page that
+ * sent the form (messages/…/workspace.json, `errors`).
  */
+import { createTranslator } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/data/errors";
 import { InviteError } from "@/lib/data/members";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { formatFor, type Format } from "@/lib/i18n/format";
+import { getFormat } from "@/lib/i18n/server";
+import { en, type Messages } from "@/messages/en";
 import { formValues, type ActionState } from "./state";
 
 export { IDLE, type ActionState } from "./state";
+
+/** The words of actionError: a translator of `workspace.errors` and the formats of the same language. */
+export interface ActionErrorText {
+  readonly t: ReturnType<typeof createTranslator<Messages, "workspace.errors">>;
+  readonly format: Format;
+}
+
+const ENGLISH: ActionErrorText = {
+  t: createTranslator({ locale: "en", messages: en, namespace: "workspace.errors" }),
+  format: formatFor("en"),
+};
+
+/** actionError's words in the language of the current request (English outside one). */
+export async function actionErrorText(): Promise<ActionErrorText> {
+  try {
+    const [t, format] = await Promise.all([getTranslations("workspace.errors"), getFormat()]);
+    return { t, format };
+  } catch {
+    return ENGLISH;
+  }
+}
 
 export async function runAction(run: (viewer: Viewer) => Promise<string>, viewer?: Viewer): Promise<ActionState> {
   try {
     const message = await run(viewer ?? (await getViewer()));
     return { status: "ok", message };
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionErrorText());
   }
 }
 
-export function actionError(error: unknown): ActionState {
+/**
+ * A record changed under the form (a compare-and-set found another version: such a conflict carries the record's
+ * current values): who changed it and when, in the reader's language. Other conflicts say their own message.
+ */
+function conflictMessage(error: ConflictError, { t, format }: ActionErrorText): string {
+  if (error.current === undefined) return error.message;
+  if (error.changedBy === undefined || error.changedAt === undefined) return t("changed");
+  const iso = error.changedAt.toISOString();
+  return t("changedBy", { actor: error.changedBy, day: format.day(iso.slice(0, 10)), time: iso.slice(11, 16) });
+}
+
+export function actionError(error: unknown, text: ActionErrorText = ENGLISH): ActionState {
+  const { t } = text;
   if (error instanceof ValidationError) {
-    return { status: "error", message: "Please correct the fields marked below.", fieldErrors: error.fieldErrors };
+    return { status: "error", message: t("invalid"), fieldErrors: error.fieldErrors };
   }
   if (error instanceof ConflictError) {
-    return { status: "error", message: error.message, fieldErrors: {}, current: error.current };
+    return { status: "error", message: conflictMessage(error, text), fieldErrors: {}, current: error.current };
   }
   if (error instanceof NotFoundError || error instanceof InviteError) {
     return { status: "error", message: error.message, fieldErrors: {} };
   }
   if (error instanceof ForbiddenError) {
-    return { status: "error", message: "Your role in this organisation does not allow this.", fieldErrors: {} };
+    return { status: "error", message: t("forbidden"), fieldErrors: {} };
   }
   if (error instanceof DatabaseUnavailableError) {
-    return { status: "error", message: "The database is unavailable; please try again shortly.", fieldErrors: {} };
+    return { status: "error", message: t("databaseUnavailable"), fieldErrors: {} };
   }
   console.error(error);
-  return { status: "error", message: "Something went wrong; nothing was saved.", fieldErrors: {} };
+  return { status: "error", message: t("unexpected"), fieldErrors: {} };
 }
 
 /** Like runAction, with the form's values kept in an error state. */

@@ -5,6 +5,7 @@
  */
 import { getDb } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/domain/locale";
 import { buildBriefing, type Briefing } from "@/lib/domain/briefing";
 import { asOfQuerySchema } from "@/lib/domain/schemas/as-of";
 import { parseInput } from "@/lib/domain/schemas/parse";
@@ -34,18 +35,24 @@ export async function getAgreementBriefing(
   orgSlug: string,
   agreementSlug: string,
   asOf: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<BriefingView> {
   const day = parseAsOf(asOf);
   const { organisation, agreement, sources } = await getAgreement(viewer, orgSlug, agreementSlug);
   return {
     organisation,
     title: agreement.title,
-    briefing: buildBriefing({ agreements: [{ agreement, sources }], asOf: day }),
+    briefing: buildBriefing({ agreements: [{ agreement, sources }], asOf: day, locale }),
   };
 }
 
 /** The viewer's watchlist in the organisation, across its agreements, as of `asOf` (empty for the command line). */
-export async function getWatchlistBriefing(viewer: Viewer, orgSlug: string, asOf: string): Promise<BriefingView> {
+export async function getWatchlistBriefing(
+  viewer: Viewer,
+  orgSlug: string,
+  asOf: string,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<BriefingView> {
   const day = parseAsOf(asOf);
   const db = await getDb();
   const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
@@ -61,6 +68,8 @@ export async function getWatchlistBriefing(viewer: Viewer, orgSlug: string, asOf
       milestone: item.milestone?.key ?? null,
     })),
     asOf: day,
+    locale,
   });
-  return { organisation: { slug: organisation.slug, name: organisation.name }, title: "Your watchlist", briefing };
+  const title = locale === "fr" ? "Votre liste de suivi" : "Your watchlist";
+  return { organisation: { slug: organisation.slug, name: organisation.name }, title, briefing };
 }

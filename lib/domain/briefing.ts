@@ -9,6 +9,7 @@
  * update of July citing an October article cites nothing yet as of August).
  */
 import { periodStart } from "./dates";
+import type { Locale } from "./locale";
 import { agreementContext, compareHealth, evaluateAgreement, indexSources, milestoneState } from "./health";
 import { recordKey } from "./schemas/comments";
 import type { Agreement, Health, PartyCode, PreciseDate, RaisedFlag, Source, Stance, Status } from "./types";
@@ -29,6 +30,8 @@ export interface BriefingInput {
     readonly commitment: string;
     readonly milestone?: string | null;
   }>;
+  /** The language of the reasons (English unless given). */
+  readonly locale?: Locale;
   /** `YYYY-MM-DD`. */
   readonly asOf: string;
 }
@@ -123,8 +126,8 @@ export function buildBriefing(input: BriefingInput): Briefing {
 
   for (const { agreement, sources: agreementSources } of input.agreements) {
     const index = indexSources(agreementSources);
-    const health = evaluateAgreement(agreement, asOf, index);
-    const context = agreementContext(agreement, index);
+    const health = evaluateAgreement(agreement, asOf, index, input.locale);
+    const context = agreementContext(agreement, index, input.locale);
     for (const commitment of agreement.commitments) {
       const commitmentHealth = health.commitments.find((c) => c.id === commitment.id);
       for (const milestone of commitment.milestones) {

@@ -18,7 +18,8 @@
 import { formatDateText, formatPreciseDate, periodEnd, periodStart } from "./dates";
 import { agreementContext, agreementHealthHistory, commitmentHealthHistory, type SourceIndex } from "./health";
 import { asOfDay } from "./health/days";
-import { HEALTH_LABELS, STATUS_LABELS } from "./labels";
+import { vocabulary } from "./labels";
+import { DEFAULT_LOCALE, type Locale } from "./locale";
 import type {
   Agreement,
   Commitment,
@@ -33,12 +34,22 @@ import type {
 export const CHANGE_KINDS = ["STATUS_UPDATE", "DEADLINE_CHANGE", "MILESTONE_HEALTH", "COMMITMENT_HEALTH"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
-export const CHANGE_KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
-  STATUS_UPDATE: "Status update",
-  DEADLINE_CHANGE: "Deadline change",
-  MILESTONE_HEALTH: "Milestone health",
-  COMMITMENT_HEALTH: "Commitment health",
+export const CHANGE_KIND_LABELS_BY_LOCALE: Readonly<Record<Locale, Readonly<Record<ChangeKind, string>>>> = {
+  en: {
+    STATUS_UPDATE: "Status update",
+    DEADLINE_CHANGE: "Deadline change",
+    MILESTONE_HEALTH: "Milestone health",
+    COMMITMENT_HEALTH: "Commitment health",
+  },
+  fr: {
+    STATUS_UPDATE: "Point d’étape",
+    DEADLINE_CHANGE: "Changement d’échéance",
+    MILESTONE_HEALTH: "État du jalon",
+    COMMITMENT_HEALTH: "État de l’engagement",
+  },
 };
+
+export const CHANGE_KIND_LABELS = CHANGE_KIND_LABELS_BY_LOCALE.en;
 
 /** How a deadline change moved the deadline in force before it (by the day each falls on). */
 export type DeadlineDirection = "SET" | "LATER" | "EARLIER" | "SAME";
@@ -116,18 +127,93 @@ export interface ChangelogOptions {
   readonly until: string;
   /** When given (`YYYY-MM-DD`), only the changes on or after this day: "changed since". */
   readonly since?: string;
+  /** The language of the entries' titles and summaries (English, the feeds' default, unless given). */
+  readonly locale?: Locale;
 }
 
 // ---- Texts ----
 
-/** What a health with no flag means, for a transition that raises none. */
-const HEALTH_WITHOUT_FLAGS: Readonly<Record<Health, string>> = {
-  ON_TRACK: "No warning flag is raised.",
-  AT_RISK: "At risk.",
-  STALLED: "Stalled.",
-  DONE: "Delivered: the latest status is Complete.",
-  PARTIAL: "Delivered in part: the latest status is Partial.",
-  BROKEN: "Dropped or reversed: the latest status is Abandoned.",
+/** The sentences the changelog writes itself, in one language; rationales and reasons are given to it. */
+interface ChangeTexts {
+  /** What a health with no flag means, for a transition that raises none. */
+  readonly healthWithoutFlags: Readonly<Record<Health, string>>;
+  /** " (dated November 2025)": said when the recorded date is coarser than the day the change is listed under. */
+  dated(on: string): string;
+  firstAssessed(health: string): string;
+  stillReasonsChanged(health: string): string;
+  statusConfirmed(status: string, dated: string): string;
+  statusChanged(from: string, to: string, dated: string): string;
+  statusTitle(milestone: string, status: string): string;
+  deadline: Readonly<
+    Record<DeadlineDirection, (to: string, was: string, dated: string) => readonly [title: string, change: string]>
+  >;
+  milestoneTitle(milestone: string, transition: string): string;
+  commitmentTitle(commitment: string, transition: string): string;
+  commitmentSummary(progress: number, score: string): string;
+}
+
+const NBSP = "\u00a0";
+
+const TEXTS: Readonly<Record<Locale, ChangeTexts>> = {
+  en: {
+    healthWithoutFlags: {
+      ON_TRACK: "No warning flag is raised.",
+      AT_RISK: "At risk.",
+      STALLED: "Stalled.",
+      DONE: "Delivered: the latest status is Complete.",
+      PARTIAL: "Delivered in part: the latest status is Partial.",
+      BROKEN: "Dropped or reversed: the latest status is Abandoned.",
+    },
+    dated: (on) => ` (dated ${on})`,
+    firstAssessed: (health) => `${health} (first assessed)`,
+    stillReasonsChanged: (health) => `still ${health}, reasons changed`,
+    statusConfirmed: (status, dated) => `Status confirmed as ${status}${dated}`,
+    statusChanged: (from, to, dated) => `Status changed from ${from} to ${to}${dated}`,
+    statusTitle: (milestone, status) => `${milestone}: status ${status}`,
+    deadline: {
+      SET: (to, _was, dated) => [`deadline set: ${to}`, `Deadline set to ${to}${dated}`],
+      LATER: (to, was, dated) => [`deadline moved later, to ${to}`, `Deadline moved from ${was} to ${to}${dated}`],
+      EARLIER: (to, was, dated) => [
+        `deadline brought forward, to ${to}`,
+        `Deadline brought forward from ${was} to ${to}${dated}`,
+      ],
+      SAME: (to, _was, dated) => [`deadline restated: ${to}`, `Deadline restated as ${to}${dated}`],
+    },
+    milestoneTitle: (milestone, transition) => `${milestone}: ${transition}`,
+    commitmentTitle: (commitment, transition) => `${commitment} (commitment): ${transition}`,
+    commitmentSummary: (progress, score) => `Progress ${progress}%, compliance score ${score}.`,
+  },
+  fr: {
+    healthWithoutFlags: {
+      ON_TRACK: "Aucun signal d’alerte n’est levé.",
+      AT_RISK: "À risque.",
+      STALLED: "Au point mort.",
+      DONE: `Réalisé${NBSP}: le dernier statut est Achevé.`,
+      PARTIAL: `Réalisé en partie${NBSP}: le dernier statut est Partiel.`,
+      BROKEN: `Abandonné ou annulé${NBSP}: le dernier statut est Abandonné.`,
+    },
+    dated: (on) => ` (daté ${on})`,
+    firstAssessed: (health) => `${health} (première évaluation)`,
+    stillReasonsChanged: (health) => `toujours ${health}, motifs modifiés`,
+    statusConfirmed: (status, dated) => `Statut confirmé${NBSP}: ${status}${dated}`,
+    statusChanged: (from, to, dated) => `Statut modifié${NBSP}: ${from} → ${to}${dated}`,
+    statusTitle: (milestone, status) => `${milestone}${NBSP}: statut ${status}`,
+    deadline: {
+      SET: (to, _was, dated) => [`échéance fixée${NBSP}: ${to}`, `Échéance fixée${NBSP}: ${to}${dated}`],
+      LATER: (to, was, dated) => [
+        `échéance repoussée${NBSP}: ${to}`,
+        `Échéance repoussée${NBSP}: ${was} → ${to}${dated}`,
+      ],
+      EARLIER: (to, was, dated) => [
+        `échéance avancée${NBSP}: ${to}`,
+        `Échéance avancée${NBSP}: ${was} → ${to}${dated}`,
+      ],
+      SAME: (to, _was, dated) => [`échéance confirmée${NBSP}: ${to}`, `Échéance confirmée${NBSP}: ${to}${dated}`],
+    },
+    milestoneTitle: (milestone, transition) => `${milestone}${NBSP}: ${transition}`,
+    commitmentTitle: (commitment, transition) => `${commitment} (engagement)${NBSP}: ${transition}`,
+    commitmentSummary: (progress, score) => `Avancement ${progress}${NBSP}%, score de conformité ${score}.`,
+  },
 };
 
 const SCORES: Readonly<Record<-1 | 0 | 1, string>> = { [-1]: "−1", 0: "0", 1: "+1" };
@@ -145,15 +231,27 @@ function joinSentences(...parts: string[]): string {
     .join(" ");
 }
 
-/** "(dated November 2025)": said when the recorded date is coarser than the day the change is listed under. */
-function dated(on: PreciseDate): string {
-  return on.precision === "DAY" ? "" : ` (dated ${formatPreciseDate(on)})`;
+/** Everything the building functions need to write in one language. */
+interface Writer {
+  readonly locale: Locale;
+  readonly texts: ChangeTexts;
+  readonly health: Readonly<Record<Health, string>>;
+  readonly status: Readonly<Record<Status, string>>;
 }
 
-function transition(from: Health | null, to: Health): string {
-  if (from === null) return `${HEALTH_LABELS[to]} (first assessed)`;
-  if (from === to) return `still ${HEALTH_LABELS[to]}, reasons changed`;
-  return `${HEALTH_LABELS[from]} → ${HEALTH_LABELS[to]}`;
+function writerFor(locale: Locale): Writer {
+  const words = vocabulary(locale);
+  return { locale, texts: TEXTS[locale], health: words.health, status: words.status };
+}
+
+function dated(w: Writer, on: PreciseDate): string {
+  return on.precision === "DAY" ? "" : w.texts.dated(formatPreciseDate(on, w.locale));
+}
+
+function transition(w: Writer, from: Health | null, to: Health): string {
+  if (from === null) return w.texts.firstAssessed(w.health[to]);
+  if (from === to) return w.texts.stillReasonsChanged(w.health[to]);
+  return `${w.health[from]} → ${w.health[to]}`;
 }
 
 // ---- Building ----
@@ -219,6 +317,7 @@ function milestoneChanges(
   until: string,
   sources: SourceIndex,
   next: () => number,
+  w: Writer,
 ): Sequenced[] {
   const out: Sequenced[] = [];
   const agreement = { slug: a.slug, title: a.title };
@@ -236,8 +335,8 @@ function milestoneChanges(
     status = u.status;
     const change =
       previous === u.status
-        ? `Status confirmed as ${STATUS_LABELS[u.status]}${dated(u.on)}`
-        : `Status changed from ${STATUS_LABELS[previous]} to ${STATUS_LABELS[u.status]}${dated(u.on)}`;
+        ? w.texts.statusConfirmed(w.status[u.status], dated(w, u.on))
+        : w.texts.statusChanged(w.status[previous], w.status[u.status], dated(w, u.on));
     out.push({
       seq: next(),
       entry: {
@@ -247,7 +346,7 @@ function milestoneChanges(
         agreement,
         commitment,
         milestone,
-        title: `${m.title}: status ${STATUS_LABELS[u.status]}`,
+        title: w.texts.statusTitle(m.title, w.status[u.status]),
         summary: joinSentences(change, u.rationale),
         sources: citable(u.sources, sources, until),
         on: u.on,
@@ -269,15 +368,9 @@ function milestoneChanges(
     const toEnd = periodEnd(dc.to);
     const direction: DeadlineDirection =
       fromEnd === null ? "SET" : toEnd > fromEnd ? "LATER" : toEnd < fromEnd ? "EARLIER" : "SAME";
-    const to = formatPreciseDate(dc.to);
-    const was = from === null ? "" : formatPreciseDate(from);
-    const texts: Record<DeadlineDirection, readonly [title: string, change: string]> = {
-      SET: [`deadline set: ${to}`, `Deadline set to ${to}${dated(dc.on)}`],
-      LATER: [`deadline moved later, to ${to}`, `Deadline moved from ${was} to ${to}${dated(dc.on)}`],
-      EARLIER: [`deadline brought forward, to ${to}`, `Deadline brought forward from ${was} to ${to}${dated(dc.on)}`],
-      SAME: [`deadline restated: ${to}`, `Deadline restated as ${to}${dated(dc.on)}`],
-    };
-    const [title, change] = texts[direction];
+    const to = formatPreciseDate(dc.to, w.locale);
+    const was = from === null ? "" : formatPreciseDate(from, w.locale);
+    const [title, change] = w.texts.deadline[direction](to, was, dated(w, dc.on));
     out.push({
       seq: next(),
       entry: {
@@ -287,7 +380,7 @@ function milestoneChanges(
         agreement,
         commitment,
         milestone,
-        title: `${m.title}: ${title}`,
+        title: w.texts.milestoneTitle(m.title, title),
         summary: joinSentences(change, dc.reason),
         sources: citable(dc.sources, sources, until),
         on: dc.on,
@@ -310,8 +403,9 @@ function milestoneChanges(
         agreement,
         commitment,
         milestone,
-        title: `${m.title}: ${transition(from, h.health)}`,
-        summary: h.flags.length === 0 ? HEALTH_WITHOUT_FLAGS[h.health] : joinSentences(...h.flags.map((f) => f.reason)),
+        title: w.texts.milestoneTitle(m.title, transition(w, from, h.health)),
+        summary:
+          h.flags.length === 0 ? w.texts.healthWithoutFlags[h.health] : joinSentences(...h.flags.map((f) => f.reason)),
         sources: sourcesKnownOn(m, h.date, sources, until),
         from,
         health: h.health,
@@ -323,16 +417,16 @@ function milestoneChanges(
   return out;
 }
 
-function changesOf(a: Agreement, sources: SourceIndex, until: string): Sequenced[] {
-  const ctx = agreementContext(a, sources);
-  const histories = agreementHealthHistory(a, until, sources);
+function changesOf(a: Agreement, sources: SourceIndex, until: string, w: Writer): Sequenced[] {
+  const ctx = agreementContext(a, sources, w.locale);
+  const histories = agreementHealthHistory(a, until, sources, w.locale);
   let serial = 0;
   const next = () => serial++;
   const out: Sequenced[] = [];
   for (const c of a.commitments) {
     for (const m of c.milestones) {
       const history = histories.find((h) => h.commitment === c.id && h.milestone === m.id)?.history ?? [];
-      out.push(...milestoneChanges(a, c, m, history, until, sources, next));
+      out.push(...milestoneChanges(a, c, m, history, until, sources, next, w));
     }
     let from: Health | null = null;
     for (const h of commitmentHealthHistory(c, until, ctx)) {
@@ -347,8 +441,8 @@ function changesOf(a: Agreement, sources: SourceIndex, until: string): Sequenced
           agreement: { slug: a.slug, title: a.title },
           commitment: { id: c.id, title: c.title },
           milestone: null,
-          title: `${c.title} (commitment): ${transition(from, h.health)}`,
-          summary: `Progress ${h.progress}%, compliance score ${SCORES[h.score]}.`,
+          title: w.texts.commitmentTitle(c.title, transition(w, from, h.health)),
+          summary: w.texts.commitmentSummary(h.progress, SCORES[h.score]),
           sources: cited,
           from,
           health: h.health,
@@ -382,7 +476,7 @@ function inRange(entry: ChangeEntry, options: ChangelogOptions): boolean {
  */
 export function agreementChangelog(a: Agreement, sources: SourceIndex, options: ChangelogOptions): ChangeEntry[] {
   checkOptions(options);
-  return changesOf(a, sources, options.until)
+  return changesOf(a, sources, options.until, writerFor(options.locale ?? DEFAULT_LOCALE))
     .filter((s) => inRange(s.entry, options))
     .sort(newestFirst)
     .map((s) => s.entry);
@@ -398,11 +492,12 @@ export function organisationChangelog(
   options: ChangelogOptions & { readonly includeDrafts?: boolean },
 ): ChangeEntry[] {
   checkOptions(options);
+  const w = writerFor(options.locale ?? DEFAULT_LOCALE);
   const all: Sequenced[] = [];
   let offset = 0;
   for (const a of agreements) {
     if (!a.published && options.includeDrafts !== true) continue;
-    const changes = changesOf(a, sources, options.until).filter((s) => inRange(s.entry, options));
+    const changes = changesOf(a, sources, options.until, w).filter((s) => inRange(s.entry, options));
     for (const s of changes) all.push({ entry: s.entry, seq: offset + s.seq });
     offset += changes.length === 0 ? 0 : Math.max(...changes.map((s) => s.seq)) + 1;
   }

@@ -4,6 +4,7 @@
  * Only officially assigned codes are parties. Reserved and user-assigned codes are not: `UK` (exceptionally
  * reserved; the United Kingdom is `GB`), `EU`, `XK`, `ZZ` and the like are refused.
  */
+import { DEFAULT_LOCALE, type Locale } from "./locale";
 
 export const COUNTRY_NAMES: Readonly<Record<string, string>> = Object.freeze({
   AD: "Andorra",
@@ -267,7 +268,13 @@ export function isCountryCode(code: string): boolean {
   return CODE_SET.has(code);
 }
 
-/** The English short name of a country code ("United Kingdom" for `GB`), or the code itself when unknown. */
-export function countryName(code: string): string {
-  return CODE_SET.has(code) ? (COUNTRY_NAMES[code] ?? code) : code;
+const frenchNames = new Intl.DisplayNames(["fr-FR"], { type: "region", fallback: "code" });
+
+/**
+ * The short name of a country code in a language ("United Kingdom", "Royaume-Uni" for `GB`), or the code itself when
+ * it is not an assigned one. English names are this module's own; French ones are the ICU data's (CLDR).
+ */
+export function countryName(code: string, locale: Locale = DEFAULT_LOCALE): string {
+  if (!CODE_SET.has(code)) return code;
+  return locale === "fr" ? (frenchNames.of(code) ?? code) : (COUNTRY_NAMES[code] ?? code);
 }

@@ -1,6 +1,7 @@
 /**
  * Dates with a precision (spec/health.md, "Dates with a precision"). Pure: no clock, no time zone (all UTC days).
  */
+import { DEFAULT_LOCALE, type Locale } from "./locale";
 import type { PreciseDate, Precision } from "./types";
 
 const DAY_MS = 86_400_000;
@@ -23,6 +24,23 @@ const MONTHS_EN = [
   "November",
   "December",
 ] as const;
+
+const MONTHS_FR = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+] as const;
+
+const MONTHS: Readonly<Record<Locale, readonly string[]>> = { en: MONTHS_EN, fr: MONTHS_FR };
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 
@@ -138,22 +156,27 @@ export function addDays(isoDay: string, days: number): string {
   return isoFromDayNumber(dayNumber(isoDay) + days);
 }
 
-/** An ISO day for people: "1 December 2025". */
-export function formatDay(isoDay: string): string {
+/** An ISO day for people: "1 December 2025"; in French "1er décembre 2025" (the first of a month is "1er"). */
+export function formatDay(isoDay: string, locale: Locale = DEFAULT_LOCALE): string {
   const [y, m, d] = isoDay.split("-");
-  return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
+  const day = Number(d);
+  const month = MONTHS[locale][Number(m) - 1];
+  return locale === "fr" ? `${day === 1 ? "1er" : day} ${month} ${y}` : `${day} ${month} ${y}`;
 }
 
-/** A date in its own precision for people: "1 December 2025", "November 2025", "Q4 2025", "2025". */
-export function formatPreciseDate(d: PreciseDate): string {
+/**
+ * A date in its own precision for people: "1 December 2025", "November 2025", "Q4 2025", "2025"; in French
+ * "1er décembre 2025", "novembre 2025", "T4 2025" (trimestre), "2025".
+ */
+export function formatPreciseDate(d: PreciseDate, locale: Locale = DEFAULT_LOCALE): string {
   const [y, m] = d.date.split("-");
   switch (d.precision) {
     case "DAY":
-      return formatDay(d.date);
+      return formatDay(d.date, locale);
     case "MONTH":
-      return `${MONTHS_EN[Number(m) - 1]} ${y}`;
+      return `${MONTHS[locale][Number(m) - 1]} ${y}`;
     case "QUARTER":
-      return `Q${Math.floor((Number(m) - 1) / 3) + 1} ${y}`;
+      return `${locale === "fr" ? "T" : "Q"}${Math.floor((Number(m) - 1) / 3) + 1} ${y}`;
     case "YEAR":
       return `${y}`;
   }

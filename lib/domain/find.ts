@@ -6,6 +6,7 @@
  */
 import { recordKey } from "./schemas/comments";
 import type { FindFilters } from "./schemas/find";
+import { DEFAULT_LOCALE, type Locale } from "./locale";
 import { scorecardAt } from "./scorecard";
 import type { Agreement, Commitment, Milestone, MilestoneHealth, PartyCode, Source } from "./types";
 
@@ -83,6 +84,7 @@ export function findMilestones(
   filters: FindFilters,
   asOf: string,
   hits: readonly TextHit[] | null = null,
+  locale: Locale = DEFAULT_LOCALE,
 ): FoundMilestone[] {
   if (filters.q !== null && hits === null) throw new Error("findMilestones: a text query needs the search's hits");
   const hitsByMilestone = new Map<string, TextHit[]>();
@@ -96,7 +98,7 @@ export function findMilestones(
   const found: FoundMilestone[] = [];
   for (const agreement of agreements) {
     if (filters.party !== null && !agreement.parties.includes(filters.party)) continue;
-    const health = scorecardAt(agreement, sources, asOf).health;
+    const health = scorecardAt(agreement, sources, asOf, locale).health;
     for (const c of agreement.commitments) {
       if (filters.party !== null && !concernsParty(agreement, c, filters.party)) continue;
       if (filters.tag !== null && !c.tags.includes(filters.tag)) continue;

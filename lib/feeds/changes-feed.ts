@@ -12,15 +12,24 @@
  */
 import { Feed } from "feed";
 import {
-  CHANGE_KIND_LABELS,
+  CHANGE_KIND_LABELS_BY_LOCALE,
   type ChangeEntry,
   agreementChangelog,
   organisationChangelog,
 } from "@/lib/domain/changelog";
 import { formatPreciseDate } from "@/lib/domain/dates";
 import { indexSources } from "@/lib/domain/health";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/domain/locale";
 import type { Agreement, Source } from "@/lib/domain/types";
-import { agreementFeedPath, changeEntryPath, changesPath, milestoneAnchors, organisationFeedPath } from "@/lib/urls";
+import {
+  agreementFeedPath,
+  changeEntryPath,
+  changesPath,
+  feedTitle,
+  localisedPath,
+  milestoneAnchors,
+  organisationFeedPath,
+} from "@/lib/urls";
 
 /** The year in every tag URI: a tag's date must never change, or every id would. */
 const TAG_DATE = "2025";
@@ -30,6 +39,8 @@ export interface FeedContext {
   readonly origin: string;
   /** The day the feed runs to (`YYYY-MM-DD`, today): records after it do not exist yet. */
   readonly until: string;
+  /** The language of the feed's texts and of the pages it links to (English unless given). */
+  readonly locale?: Locale;
 }
 
 /** The Atom id of a change, or of a feed (`<org>` or `<org>/<agreement>`). */
@@ -48,21 +59,22 @@ function html(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-function citation(source: Source): string {
-  return `${source.outlet}, ${source.title}, ${formatPreciseDate(source.published)}`;
+function citation(source: Source, locale: Locale): string {
+  return `${source.outlet}, ${source.title}, ${formatPreciseDate(source.published, locale)}`;
 }
 
 /** The entry's summary, then its sources (linked when they have an address), as HTML. */
-function content(entry: ChangeEntry, sources: ReadonlyMap<string, Source>): string {
+function content(entry: ChangeEntry, sources: ReadonlyMap<string, Source>, locale: Locale): string {
   const cited = entry.sources.flatMap((id) => {
     const source = sources.get(id);
     return source === undefined ? [] : [source];
   });
   const items = cited.map((s) => {
-    const text = html(citation(s));
+    const text = html(citation(s, locale));
     return s.url === undefined ? `<li>${text}</li>` : `<li><a href="${html(s.url)}">${text}</a></li>`;
   });
-  const list = items.length === 0 ? "" : `<p>Sources:</p><ul>${items.join("")}</ul>`;
+  const heading = locale === "fr" ? "Sources\u00a0:" : "Sources:";
+  const list = items.length === 0 ? "" : `<p>${heading}</p><ul>${items.join("")}</ul>`;
   return `<p>${html(entry.summary)}</p>${list}`;
 }
 
@@ -87,6 +99,7 @@ function render(
   agreements: readonly Agreement[],
   sources: readonly Source[],
   origin: string,
+  locale: Locale,
 ): string {
   const anchors = new Map(agreements.map((a) => [a.slug, milestoneAnchors(a)] as const));
   const sourcesById = new Map(sources.map((s) => [s.id, s] as const));
@@ -96,7 +109,7 @@ function render(
     description: header.subtitle,
     link: header.alternate,
     feedLinks: { atom: header.self },
-    author: { name: header.author, link: `${origin}/${org}` },
+    author: { name: header.author, link: `${origin}${localisedPath(`/${org}`, locale)}` },
     generator: "Accordwatch",
     updated: midnight(entries[0]?.date ?? header.emptyUpdated),
   });
@@ -105,11 +118,11 @@ function render(
       id: atomId(origin, `${org}/${entry.id}`),
       title: html(entry.title),
       // The only query parameter is asOf: the package escapes "&" in addresses itself, so there must be none.
-      link: `${origin}${changeEntryPath(org, entry, anchors.get(entry.agreement.slug) ?? new Map())}`,
+      link: `${origin}${localisedPath(changeEntryPath(org, entry, anchors.get(entry.agreement.slug) ?? new Map()), locale)}`,
       date: midnight(entry.date),
       description: html(entry.summary),
-      content: content(entry, sourcesById),
-      category: [{ term: entry.kind, name: CHANGE_KIND_LABELS[entry.kind] }],
+      content: content(entry, sourcesById, locale),
+      category: [{ term: entry.kind, name: CHANGE_KIND_LABELS_BY_LOCALE[locale][entry.kind] }],
     });
   }
   return feed.atom1();
@@ -127,14 +140,18 @@ export function agreementChangesFeed(
 ): string {
   const { organisation, agreement, sources } = found;
   const org = organisation.slug;
-  const entries = agreementChangelog(agreement, indexSources(sources), { until: context.until });
+  const locale = context.locale ?? DEFAULT_LOCALE;
+  const entries = agreementChangelog(agreement, indexSources(sources), { until: context.until, locale });
   return render(
     {
       id: atomId(context.origin, `${org}/${agreement.slug}`),
-      title: `${agreement.title}: changes`,
-      subtitle: `Status updates, deadline changes and health transitions of “${agreement.title}”, tracked by ${organisation.name} on Accordwatch.`,
-      alternate: `${context.origin}${changesPath(org, agreement.slug)}`,
-      self: `${context.origin}${agreementFeedPath(org, agreement.slug)}`,
+      title: feedTitle(agreement.title, locale),
+      subtitle:
+        locale === "fr"
+          ? `Points d’étape, changements d’échéance et évolutions de l’état de «\u00a0${agreement.title}\u00a0», suivis par ${organisation.name} sur Accordwatch.`
+          : `Status updates, deadline changes and health transitions of “${agreement.title}”, tracked by ${organisation.name} on Accordwatch.`,
+      alternate: `${context.origin}${localisedPath(changesPath(org, agreement.slug), locale)}`,
+      self: `${context.origin}${localisedPath(agreementFeedPath(org, agreement.slug), locale)}`,
       author: organisation.name,
       emptyUpdated: agreement.announced.date,
     },
@@ -143,6 +160,7 @@ export function agreementChangesFeed(
     [agreement],
     sources,
     context.origin,
+    locale,
   );
 }
 
@@ -153,14 +171,18 @@ export function organisationChangesFeed(
 ): string {
   const { organisation, agreements, sources } = found;
   const org = organisation.slug;
-  const entries = organisationChangelog(agreements, indexSources(sources), { until: context.until });
+  const locale = context.locale ?? DEFAULT_LOCALE;
+  const entries = organisationChangelog(agreements, indexSources(sources), { until: context.until, locale });
   return render(
     {
       id: atomId(context.origin, org),
-      title: `${organisation.name}: changes`,
-      subtitle: `Status updates, deadline changes and health transitions of the agreements ${organisation.name} tracks on Accordwatch.`,
-      alternate: `${context.origin}/${org}`,
-      self: `${context.origin}${organisationFeedPath(org)}`,
+      title: feedTitle(organisation.name, locale),
+      subtitle:
+        locale === "fr"
+          ? `Points d’étape, changements d’échéance et évolutions de l’état des accords que ${organisation.name} suit sur Accordwatch.`
+          : `Status updates, deadline changes and health transitions of the agreements ${organisation.name} tracks on Accordwatch.`,
+      alternate: `${context.origin}${localisedPath(`/${org}`, locale)}`,
+      self: `${context.origin}${localisedPath(organisationFeedPath(org), locale)}`,
       author: organisation.name,
       emptyUpdated: agreements.length === 0 ? context.until : firstAnnounced(agreements),
     },
@@ -169,5 +191,6 @@ export function organisationChangesFeed(
     agreements.filter((a) => a.published),
     sources,
     context.origin,
+    locale,
   );
 }

@@ -24,33 +24,43 @@ const TEXT = "text/plain; charset=utf-8";
 export async function feedResponse(build: () => Promise<string | null>): Promise<Response> {
   try {
     const xml = await build();
-    if (xml === null) {
-      return new Response("No published feed has this address.\n", {
-        status: 404,
-        headers: { "Content-Type": TEXT, "Cache-Control": NOT_FOUND_CACHE_CONTROL },
-      });
-    }
+    if (xml === null) return notFoundResponse("No published feed has this address.");
     return new Response(xml, {
       status: 200,
       headers: { "Content-Type": ATOM_CONTENT_TYPE, "Cache-Control": FEED_CACHE_CONTROL },
     });
   } catch (error) {
-    // Unreachable from the start (getDb), or gone since (a query that lost its connection): try again later.
-    if (error instanceof DatabaseUnavailableError || connectionFailureReason(error) !== null) {
-      console.warn(`feed unavailable: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-      return new Response("The feed is unavailable for a moment. Try again shortly.\n", {
-        status: 503,
-        headers: {
-          "Content-Type": TEXT,
-          "Cache-Control": ERROR_CACHE_CONTROL,
-          "Retry-After": String(RETRY_AFTER_SECONDS),
-        },
-      });
-    }
-    console.error("feed failed", error);
-    return new Response("The feed could not be built.\n", {
-      status: 500,
-      headers: { "Content-Type": TEXT, "Cache-Control": ERROR_CACHE_CONTROL },
+    return failureResponse(error, "feed");
+  }
+}
+
+/** A public file that is not published: a 404 shared caches keep as briefly as the file itself, never stale. */
+export function notFoundResponse(message: string): Response {
+  return new Response(`${message}\n`, {
+    status: 404,
+    headers: { "Content-Type": TEXT, "Cache-Control": NOT_FOUND_CACHE_CONTROL },
+  });
+}
+
+/**
+ * A public file (`what`: "feed", "image") that failed: a database out of reach (from the start, or gone since: a
+ * query that lost its connection) is a 503 with Retry-After; anything else is logged and a 500. Neither is cached.
+ */
+export function failureResponse(error: unknown, what: string): Response {
+  if (error instanceof DatabaseUnavailableError || connectionFailureReason(error) !== null) {
+    console.warn(`${what} unavailable: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return new Response(`The ${what} is unavailable for a moment. Try again shortly.\n`, {
+      status: 503,
+      headers: {
+        "Content-Type": TEXT,
+        "Cache-Control": ERROR_CACHE_CONTROL,
+        "Retry-After": String(RETRY_AFTER_SECONDS),
+      },
     });
   }
+  console.error(`${what} failed`, error);
+  return new Response(`The ${what} could not be built.\n`, {
+    status: 500,
+    headers: { "Content-Type": TEXT, "Cache-Control": ERROR_CACHE_CONTROL },
+  });
 }

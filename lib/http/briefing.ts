@@ -11,6 +11,7 @@ import type { BriefingView } from "@/lib/data/briefing";
 import { NotFoundError, ValidationError } from "@/lib/data/errors";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { renderBriefingMarkdown } from "@/lib/domain/briefing-markdown";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/domain/locale";
 import { asOfQuerySchema } from "@/lib/domain/schemas/as-of";
 import { parseInput } from "@/lib/domain/schemas/parse";
 
@@ -23,9 +24,9 @@ function text(status: number, body: string, headers: Record<string, string> = {}
   });
 }
 
-export interface BriefingDownload<P> {
-  /** The data layer's briefing for the viewer, the route's parameters and the day. */
-  readonly load: (viewer: Viewer, params: P, asOf: string) => Promise<BriefingView>;
+export interface BriefingDownload<P extends { readonly locale: string }> {
+  /** The data layer's briefing for the viewer, the route's parameters, the day and the language of the address. */
+  readonly load: (viewer: Viewer, params: P, asOf: string, locale: Locale) => Promise<BriefingView>;
   /** The file's name without ".md" (slugs and the day: nothing to quote). */
   readonly name: (params: P, asOf: string) => string;
   /** Who asks: the session's viewer; tests give one. */
@@ -34,7 +35,7 @@ export interface BriefingDownload<P> {
 }
 
 /** A route handler's GET for a briefing's Markdown. */
-export function briefingMarkdownGet<P>(
+export function briefingMarkdownGet<P extends { readonly locale: string }>(
   download: BriefingDownload<P>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   const { load, name, viewer: viewerOf = getViewer, today = () => todayUtc() } = download;
@@ -47,8 +48,9 @@ export function briefingMarkdownGet<P>(
       const parsed = parseInput(asOfQuerySchema, query);
       if (!parsed.ok) return text(400, parsed.fieldErrors.asOf?.[0] ?? "Give the day as YYYY-MM-DD.");
       const asOf = parsed.data.asOf ?? today();
-      const view = await load(viewer, params, asOf);
-      return new Response(renderBriefingMarkdown(view.briefing, view.title), {
+      const locale = isLocale(params.locale) ? params.locale : DEFAULT_LOCALE;
+      const view = await load(viewer, params, asOf, locale);
+      return new Response(renderBriefingMarkdown(view.briefing, view.title, locale), {
         headers: {
           "Content-Type": "text/markdown; charset=utf-8",
           "Content-Disposition": `attachment; filename="${name(params, asOf)}.md"`,

@@ -79,7 +79,8 @@ async function parseRequest<P extends z.ZodObject, Q extends z.ZodObject>(
   request: Request,
   context: RouteContext,
 ): Promise<Parsed<P, Q>> {
-  const given = await context.params;
+  // A route without dynamic segments (the OpenAPI document) may be given no params at all.
+  const given = (await context.params) ?? {};
   const params = parseInput(endpoint.params, given);
   // A malformed slug names nothing that could exist: a 404, in the same words as any other miss.
   if (!params.ok) {
@@ -123,7 +124,7 @@ async function respond<P extends z.ZodObject, Q extends z.ZodObject, B>(
   try {
     const parsed = await parseRequest(endpoint, request, context);
     if (!parsed.ok) return parsed.response;
-    notFoundMessage = endpoint.notFound?.(rawParams(await context.params)) ?? notFoundMessage;
+    notFoundMessage = endpoint.notFound?.(rawParams((await context.params) ?? {})) ?? notFoundMessage;
     const body = await run(parsed.input);
     return body === null ? errorResponse(404, notFoundMessage) : write(body, parsed.input);
   } catch (error) {

@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
+import { LOCALES } from "@/lib/domain/locale";
 import { closeDb } from "@/lib/db/client";
 import { DatabaseUnavailableError, MigrationError } from "@/lib/db/errors";
 import { ForbiddenError } from "@/lib/auth/policy";
@@ -13,9 +14,27 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
+/**
+ * An organisation's scorecard is at `/{org}`: a slug may not be the first segment of another page of the app, nor a
+ * language prefix (`/fr/…`).
+ */
+export const RESERVED_ORGANISATION_SLUGS: readonly string[] = [
+  ...LOCALES,
+  "api",
+  "w",
+  "signin",
+  "account",
+  "invite",
+  "embed",
+];
+
 export const orgSlugSchema = z
   .string({ error: (issue) => (issue.input === undefined ? "is required" : "expected text") })
-  .regex(/^[a-z0-9-]{1,80}$/, "expected an organisation slug ([a-z0-9-], 1–80 characters)");
+  .regex(/^[a-z0-9-]{1,80}$/, "expected an organisation slug ([a-z0-9-], 1–80 characters)")
+  .refine((slug) => !RESERVED_ORGANISATION_SLUGS.includes(slug), {
+    error: (issue) =>
+      `"${String(issue.input)}" is the address of another page (reserved: ${RESERVED_ORGANISATION_SLUGS.join(", ")})`,
+  });
 
 /** The day of `--as-of`: the open-data API's `asOf` schema, so that both refuse the same values in the same words. */
 export { asOfSchema } from "@/lib/domain/api/params";

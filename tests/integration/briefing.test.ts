@@ -1,6 +1,6 @@
 /**
  * Briefings from the database (lib/data/briefing.ts) on both engines, and their Markdown download
- * (lib/http/briefing.ts, the GET of app/w/[org]/[agreement]/briefing.md and app/w/[org]/watchlist/briefing.md) given
+ * (lib/http/briefing.ts, the GET of app/[locale]/(site)/w/[org]/[agreement]/briefing.md and app/[locale]/(site)/w/[org]/watchlist/briefing.md) given
  * the viewer a session would give: members only, drafts included, the worst news first; 404 for anyone else.
  * e2e/briefing.spec.ts fetches the routes themselves with a signed-in browser.
  */
@@ -32,16 +32,16 @@ describe.each(ENGINES)("briefings on %s", (_name, create) => {
     createMember(prisma, slug, "Rita", role);
 
   const agreementGet = (viewer: Viewer) =>
-    briefingMarkdownGet<{ org: string; agreement: string }>({
+    briefingMarkdownGet<{ locale: string; org: string; agreement: string }>({
       viewer: async () => viewer,
       today: () => "2025-12-01",
-      load: (v, { org, agreement }, asOf) => getAgreementBriefing(v, org, agreement, asOf),
+      load: (v, { org, agreement }, asOf, locale) => getAgreementBriefing(v, org, agreement, asOf, locale),
       name: ({ org, agreement }, asOf) => `briefing-${org}-${agreement}-${asOf}`,
     });
   const watchlistGet = (viewer: Viewer) =>
-    briefingMarkdownGet<{ org: string }>({
+    briefingMarkdownGet<{ locale: string; org: string }>({
       viewer: async () => viewer,
-      load: (v, { org }, asOf) => getWatchlistBriefing(v, org, asOf),
+      load: (v, { org }, asOf, locale) => getWatchlistBriefing(v, org, asOf, locale),
       name: ({ org }, asOf) => `briefing-${org}-watchlist-${asOf}`,
     });
   const context = <P>(params: P) => ({ params: Promise.resolve(params) });
@@ -126,7 +126,7 @@ describe.each(ENGINES)("briefings on %s", (_name, create) => {
   it("downloads the agreement's Markdown for a member, as an attachment never cached", async () => {
     const response = await agreementGet(await newMember("alpha"))(
       new Request(`http://localhost/w/alpha/${AGREEMENT}/briefing.md?asOf=2025-10-31`),
-      context({ org: "alpha", agreement: AGREEMENT }),
+      context({ locale: "en", org: "alpha", agreement: AGREEMENT }),
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
@@ -141,10 +141,26 @@ describe.each(ENGINES)("briefings on %s", (_name, create) => {
     expect(body).toMatch(/## Sources\n\n1\. BBC, /);
   });
 
+  it("downloads the Markdown in French from the French address: French words and dates, entered text as entered", async () => {
+    const response = await agreementGet(await newMember("alpha"))(
+      new Request(`http://localhost/fr/w/alpha/${AGREEMENT}/briefing.md?asOf=2025-12-01`),
+      context({ locale: "fr", org: "alpha", agreement: AGREEMENT }),
+    );
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toMatch(/^# Note de synthèse\u00a0: .*\n\nÀ la date du 1er décembre 2025\./);
+    expect(body).toMatch(/## Points d’attention\n\n### 1\. [^\n]*\u00a0: (Rompu|Au point mort)/);
+    // Markdown escapes the reason's parentheses.
+    expect(body).toContain("En retard depuis le 1er décembre 2025 \\(échéance\u00a0: novembre 2025\\)");
+    expect(body).not.toContain("Needs attention");
+    // Quotes are the sources' own words: never translated.
+    expect(body).toContain("The maritime prefecture for the Channel told the BBC");
+  });
+
   it("uses today when no day is given", async () => {
     const response = await agreementGet(await newMember("alpha"))(
       new Request(`http://localhost/w/alpha/${AGREEMENT}/briefing.md`),
-      context({ org: "alpha", agreement: AGREEMENT }),
+      context({ locale: "en", org: "alpha", agreement: AGREEMENT }),
     );
     expect(await response.text()).toContain("As of 1 December 2025.");
   });
@@ -158,7 +174,7 @@ describe.each(ENGINES)("briefings on %s", (_name, create) => {
     });
     const response = await watchlistGet(rita)(
       new Request("http://localhost/w/alpha/watchlist/briefing.md?asOf=2025-10-31"),
-      context({ org: "alpha" }),
+      context({ locale: "en", org: "alpha" }),
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toBe(
@@ -180,7 +196,7 @@ describe.each(ENGINES)("briefings on %s", (_name, create) => {
     for (const [viewer, org, agreement] of cases) {
       const response = await agreementGet(viewer)(
         new Request(`http://localhost/w/${org}/${agreement}/briefing.md?asOf=2025-10-31`),
-        context({ org, agreement }),
+        context({ locale: "en", org, agreement }),
       );
       expect(response.status).toBe(404);
       expect(response.headers.get("cache-control")).toBe("private, no-store");
@@ -188,7 +204,7 @@ describe.each(ENGINES)("briefings on %s", (_name, create) => {
     }
     const watchlist = await watchlistGet(outsider)(
       new Request("http://localhost/w/alpha/watchlist/briefing.md"),
-      context({ org: "alpha" }),
+      context({ locale: "en", org: "alpha" }),
     );
     expect(watchlist.status).toBe(404);
   });
@@ -196,21 +212,21 @@ describe.each(ENGINES)("briefings on %s", (_name, create) => {
   it("answers 400 with the field's message for a day that is not one", async () => {
     const response = await agreementGet(await newMember("alpha"))(
       new Request(`http://localhost/w/alpha/${AGREEMENT}/briefing.md?asOf=31-10-2025`),
-      context({ org: "alpha", agreement: AGREEMENT }),
+      context({ locale: "en", org: "alpha", agreement: AGREEMENT }),
     );
     expect(response.status).toBe(400);
     expect(await response.text()).toBe('"31-10-2025" is not a date; use YYYY-MM-DD.');
   });
 
   it("answers 503 with Retry-After when the database is unavailable", async () => {
-    const get = briefingMarkdownGet<{ org: string }>({
+    const get = briefingMarkdownGet<{ locale: string; org: string }>({
       viewer: () => Promise.reject(new DatabaseUnavailableError("down")),
-      load: (v, { org }, asOf) => getWatchlistBriefing(v, org, asOf),
+      load: (v, { org }, asOf, locale) => getWatchlistBriefing(v, org, asOf, locale),
       name: ({ org }) => org,
     });
     const response = await get(
       new Request("http://localhost/w/alpha/watchlist/briefing.md"),
-      context({ org: "alpha" }),
+      context({ locale: "en", org: "alpha" }),
     );
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("30");

@@ -6,7 +6,7 @@
  */
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { GET as organisationFeed } from "@/app/[org]/feed.xml/route";
+import { GET as organisationFeed } from "@/app/[locale]/(site)/[org]/feed.xml/route";
 import { ANONYMOUS, systemViewer, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/data/errors";
 import { importDataset } from "@/lib/data/import-dataset";
@@ -31,7 +31,7 @@ async function feedChangeIds(): Promise<string[]> {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date(`${TODAY}T12:00:00Z`));
   const response = await organisationFeed(new Request("http://localhost/demo/feed.xml"), {
-    params: Promise.resolve({ org: "demo" }),
+    params: Promise.resolve({ locale: "en", org: "demo" }),
   });
   expect(response.status).toBe(200);
   const feed = parser.parse(await response.text()) as { feed: { entry?: Array<{ id: string }> } };

@@ -7,8 +7,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { GET as agreementFeed } from "@/app/[org]/[agreement]/feed.xml/route";
-import { GET as organisationFeed } from "@/app/[org]/feed.xml/route";
+import { GET as agreementFeed } from "@/app/[locale]/(site)/[org]/[agreement]/feed.xml/route";
+import { GET as organisationFeed } from "@/app/[locale]/(site)/[org]/feed.xml/route";
 import { systemViewer } from "@/lib/auth/viewer";
 import { importDataset } from "@/lib/data/import-dataset";
 import { type Database, installDatabase } from "@/lib/db/client";
@@ -132,16 +132,18 @@ async function onDay<T>(day: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-function getOrganisationFeed(org: string): Promise<Response> {
+function getOrganisationFeed(org: string, locale = "en"): Promise<Response> {
+  const prefix = locale === "en" ? "" : `/${locale}`;
   return onDay(TODAY, () =>
-    organisationFeed(new Request(`${ORIGIN}/${org}/feed.xml`), { params: Promise.resolve({ org }) }),
+    organisationFeed(new Request(`${ORIGIN}${prefix}/${org}/feed.xml`), { params: Promise.resolve({ locale, org }) }),
   );
 }
 
-function getAgreementFeed(org: string, agreement: string): Promise<Response> {
+function getAgreementFeed(org: string, agreement: string, locale = "en"): Promise<Response> {
+  const prefix = locale === "en" ? "" : `/${locale}`;
   return onDay(TODAY, () =>
-    agreementFeed(new Request(`${ORIGIN}/${org}/${agreement}/feed.xml`), {
-      params: Promise.resolve({ org, agreement }),
+    agreementFeed(new Request(`${ORIGIN}${prefix}/${org}/${agreement}/feed.xml`), {
+      params: Promise.resolve({ locale, org, agreement }),
     }),
   );
 }
@@ -220,6 +222,26 @@ describe.each(engines)("Atom feeds of changes on %s", (_name, create) => {
     expect(xml).not.toContain("Draft only.");
   });
 
+  it("speaks French at the French address: the changelog's French entries, the same ids, links to French pages", async () => {
+    const response = await getAgreementFeed("demo", SLUG, "fr");
+    expectAtom(response);
+    const xml = await response.text();
+    const feed = parseFeed(xml);
+    const french = agreementChangelog(PUBLISHED, indexSources(DEMO.sources), { until: TODAY, locale: "fr" });
+    expect(feed.entries.map((e) => [e.id, e.title, e.summary])).toEqual(
+      expected(french).map((e) => [e.id, e.title, e.summary]),
+    );
+    expect(feed.entries.map((e) => e.id)).toEqual(expected(changelog).map((e) => e.id));
+    expect(feed.title).toBe("UK–France measures against small-boat crossings\u00a0: modifications");
+    expect(feed.links).toEqual([
+      { rel: "alternate", href: `${ORIGIN}/fr/demo/${SLUG}/changes` },
+      { rel: "self", href: `${ORIGIN}/fr/demo/${SLUG}/feed.xml` },
+    ]);
+    expect(feed.entries.every((e) => e.link.startsWith(`${ORIGIN}/fr/demo/${SLUG}?asOf=`))).toBe(true);
+    const organisation = parseFeed(await (await getOrganisationFeed("demo", "fr")).text());
+    expect(organisation.entries.map((e) => e.title)).toEqual(feed.entries.map((e) => e.title));
+  });
+
   it("gives the same bytes on a second request (stable ids and dates)", async () => {
     const first = await (await getAgreementFeed("demo", SLUG)).text();
     expect(await (await getAgreementFeed("demo", SLUG)).text()).toBe(first);
@@ -228,7 +250,7 @@ describe.each(engines)("Atom feeds of changes on %s", (_name, create) => {
   it("runs to today: a feed read on an earlier day lists the changes up to that day only", async () => {
     const response = await onDay("2025-10-31", () =>
       agreementFeed(new Request(`${ORIGIN}/demo/${SLUG}/feed.xml`), {
-        params: Promise.resolve({ org: "demo", agreement: SLUG }),
+        params: Promise.resolve({ locale: "en", org: "demo", agreement: SLUG }),
       }),
     );
     const feed = parseFeed(await response.text());

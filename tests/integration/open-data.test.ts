@@ -204,7 +204,7 @@ describe.each(engines)("the open-data API on %s", (_engine, create) => {
       const params = { org: ORG, agreement: AGREEMENT };
       const query = `?asOf=${asOf}`;
 
-      // The page: lib/data/public.ts and the evaluation app/[org]/[agreement]/page.tsx renders.
+      // The page: lib/data/public.ts and the evaluation app/[locale]/(site)/[org]/[agreement]/page.tsx renders.
       const found = await getPublishedAgreement(ANONYMOUS, ORG, AGREEMENT);
       if (found === null) throw new Error("the demo agreement is not published");
       const page = scorecardAt(found.agreement, found.sources, asOf);

@@ -423,40 +423,65 @@ export type EntryPoint =
 
 /** Every exported function of a "use server" file and every HTTP method of a route handler: "file#export". */
 export const ENTRY_POINTS: Record<string, EntryPoint> = {
-  "app/w/[org]/[agreement]/actions.ts#recordStatusUpdateAction": { delegates: ["commands.recordStatusUpdate"] },
-  "app/w/[org]/[agreement]/actions.ts#setPublishedAction": { delegates: ["commands.setAgreementPublished"] },
-  "app/w/[org]/[agreement]/actions.ts#addCommentAction": { delegates: ["comments.addComment"] },
-  "app/w/[org]/[agreement]/actions.ts#setWatchingAction": { delegates: ["watchlist.watch", "watchlist.unwatch"] },
-  "app/w/[org]/[agreement]/actions.ts#updateAgreementAction": { delegates: ["commands.updateAgreement"] },
-  "app/w/[org]/[agreement]/actions.ts#createCommitmentAction": { delegates: ["commands.createCommitment"] },
-  "app/w/[org]/[agreement]/actions.ts#updateCommitmentAction": { delegates: ["commands.updateCommitment"] },
-  "app/w/[org]/[agreement]/actions.ts#createMilestoneAction": { delegates: ["commands.createMilestone"] },
-  "app/w/[org]/[agreement]/actions.ts#updateMilestoneAction": { delegates: ["commands.updateMilestone"] },
-  "app/w/[org]/[agreement]/actions.ts#moveMilestoneAction": { delegates: ["commands.moveMilestone"] },
-  "app/w/[org]/[agreement]/actions.ts#recordDeadlineChangeAction": { delegates: ["commands.recordDeadlineChange"] },
-  "app/w/[org]/[agreement]/actions.ts#linkEvidenceAction": { delegates: ["commands.linkEvidence"] },
-  "app/w/[org]/[agreement]/actions.ts#updateEvidenceAction": { delegates: ["commands.updateEvidence"] },
-  "app/w/[org]/[agreement]/actions.ts#removeEvidenceAction": { delegates: ["commands.removeEvidence"] },
-  "app/w/[org]/[agreement]/actions.ts#createIndicatorAction": { delegates: ["commands.createIndicator"] },
-  "app/w/[org]/[agreement]/actions.ts#recordObservationAction": { delegates: ["commands.recordObservation"] },
-  "app/w/[org]/actions.ts#createAgreementAction": { delegates: ["commands.createAgreement"] },
-  "app/w/[org]/actions.ts#createSourceAction": { delegates: ["commands.createSource"] },
-  "app/w/[org]/actions.ts#updateSourceAction": { delegates: ["commands.updateSource"] },
-  "app/w/[org]/members/actions.ts#createInviteAction": { delegates: ["members.createInvite"] },
-  "app/w/[org]/members/actions.ts#revokeInviteAction": { delegates: ["members.revokeInvite"] },
-  "app/w/[org]/members/actions.ts#changeRoleAction": { delegates: ["members.changeRole"] },
-  "app/w/[org]/members/actions.ts#removeMemberAction": { delegates: ["members.removeMember"] },
-  "app/w/[org]/data/actions.ts#importDocumentAction": {
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#recordStatusUpdateAction": {
+    delegates: ["commands.recordStatusUpdate"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#setPublishedAction": {
+    delegates: ["commands.setAgreementPublished"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#addCommentAction": { delegates: ["comments.addComment"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#setWatchingAction": {
+    delegates: ["watchlist.watch", "watchlist.unwatch"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateAgreementAction": {
+    delegates: ["commands.updateAgreement"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#createCommitmentAction": {
+    delegates: ["commands.createCommitment"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateCommitmentAction": {
+    delegates: ["commands.updateCommitment"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#createMilestoneAction": {
+    delegates: ["commands.createMilestone"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateMilestoneAction": {
+    delegates: ["commands.updateMilestone"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#moveMilestoneAction": { delegates: ["commands.moveMilestone"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#recordDeadlineChangeAction": {
+    delegates: ["commands.recordDeadlineChange"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#linkEvidenceAction": { delegates: ["commands.linkEvidence"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateEvidenceAction": { delegates: ["commands.updateEvidence"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#removeEvidenceAction": { delegates: ["commands.removeEvidence"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#createIndicatorAction": {
+    delegates: ["commands.createIndicator"],
+  },
+  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#recordObservationAction": {
+    delegates: ["commands.recordObservation"],
+  },
+  "app/[locale]/(site)/w/[org]/actions.ts#createAgreementAction": { delegates: ["commands.createAgreement"] },
+  "app/[locale]/(site)/w/[org]/actions.ts#createSourceAction": { delegates: ["commands.createSource"] },
+  "app/[locale]/(site)/w/[org]/actions.ts#updateSourceAction": { delegates: ["commands.updateSource"] },
+  "app/[locale]/(site)/w/[org]/members/actions.ts#createInviteAction": { delegates: ["members.createInvite"] },
+  "app/[locale]/(site)/w/[org]/members/actions.ts#revokeInviteAction": { delegates: ["members.revokeInvite"] },
+  "app/[locale]/(site)/w/[org]/members/actions.ts#changeRoleAction": { delegates: ["members.changeRole"] },
+  "app/[locale]/(site)/w/[org]/members/actions.ts#removeMemberAction": { delegates: ["members.removeMember"] },
+  "app/[locale]/(site)/w/[org]/data/actions.ts#importDocumentAction": {
     delegates: ["import-dataset.importDocument", "import-dataset.checkImportDocument"],
   },
-  "app/w/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
-  "app/w/[org]/[agreement]/briefing.md/route.ts#GET": { delegates: ["briefing.getAgreementBriefing"] },
-  "app/w/[org]/watchlist/briefing.md/route.ts#GET": { delegates: ["briefing.getWatchlistBriefing"] },
-  "app/invite/[token]/actions.ts#acceptInviteAction": { viaInviteToken: ["members.acceptInvite"] },
-  "app/invite/[token]/actions.ts#signUpWithInviteAction": { viaInviteToken: ["members.signUpWithInvite"] },
-  "app/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
-  "app/[org]/feed.xml/route.ts#GET": { delegates: ["public.listPublishedAgreements"] },
-  "app/[org]/[agreement]/feed.xml/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
+  "app/[locale]/(site)/w/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
+  "app/[locale]/(site)/w/[org]/[agreement]/briefing.md/route.ts#GET": { delegates: ["briefing.getAgreementBriefing"] },
+  "app/[locale]/(site)/w/[org]/watchlist/briefing.md/route.ts#GET": { delegates: ["briefing.getWatchlistBriefing"] },
+  "app/[locale]/(site)/invite/[token]/actions.ts#acceptInviteAction": { viaInviteToken: ["members.acceptInvite"] },
+  "app/[locale]/(site)/invite/[token]/actions.ts#signUpWithInviteAction": {
+    viaInviteToken: ["members.signUpWithInvite"],
+  },
+  "app/[locale]/(site)/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
+  "app/[locale]/(site)/[org]/feed.xml/route.ts#GET": { delegates: ["public.listPublishedAgreements"] },
+  "app/[locale]/(site)/[org]/[agreement]/feed.xml/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
+  "app/[locale]/(site)/[org]/[agreement]/og-image.png/route.tsx#GET": { delegates: ["public.getPublishedAgreement"] },
   "app/api/auth/[...nextauth]/route.ts#GET": { publicByDesign: "auth: NextAuth's sign-in endpoints" },
   // The open-data API (lib/http): published data, read with the anonymous viewer.
   "app/api/v1/[org]/agreements/route.ts#GET": { delegates: ["public.getPublishedOrganisation"] },

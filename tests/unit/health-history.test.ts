@@ -55,7 +55,12 @@ function milestone(spec: MilestoneSpec = {}): Milestone {
 const SOURCES = indexSources([source("bbc", "2025-10-23"), source("early", "2025-06-30", "Early Bird")]);
 
 function context(stale = 45, warn = 14): AgreementContext {
-  return { announced: d("2025-07"), settings: { staleAfterDays: stale, warnBeforeDays: warn }, sources: SOURCES };
+  return {
+    announced: d("2025-07"),
+    settings: { staleAfterDays: stale, warnBeforeDays: warn },
+    sources: SOURCES,
+    locale: "en",
+  };
 }
 
 /** An entry in short: "date HEALTH FLAG@since FLAG@since". */
@@ -294,6 +299,7 @@ const contextArb: fc.Arbitrary<AgreementContext> = fc
     announced,
     settings: { staleAfterDays: stale, warnBeforeDays: warn },
     sources: indexSources(published.map((p, i) => ({ ...source(`s${i}`, "2025"), published: p }))),
+    locale: "en" as const,
   }));
 
 const key = (h: Pick<MilestoneHealth, "health" | "flags">): string =>

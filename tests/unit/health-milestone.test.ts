@@ -62,6 +62,7 @@ function context(settings: { stale?: number; warn?: number; announced?: string }
     announced: d(settings.announced ?? "2025-07"),
     settings: { staleAfterDays: settings.stale ?? 45, warnBeforeDays: settings.warn ?? 14 },
     sources: indexSources(SOURCES),
+    locale: "en",
   };
 }
 

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { FormMessage } from "../FormMessage";
@@ -11,6 +12,7 @@ interface Props {
 
 /** Joins the invite's organisation as the signed-in user; the action then opens the organisation's workspace. */
 export function AcceptInviteForm({ action, token, organisationName }: Props) {
+  const t = useTranslations("members.invite");
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction} className="grid gap-3">
@@ -20,7 +22,7 @@ export function AcceptInviteForm({ action, token, organisationName }: Props) {
         disabled={pending}
         className="min-h-11 justify-self-start rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:opacity-60"
       >
-        {pending ? "Joining…" : `Accept and join ${organisationName}`}
+        {pending ? t("accepting") : t("accept", { organisation: organisationName })}
       </button>
       <FormMessage state={state} id="accept-invite-message" />
     </form>

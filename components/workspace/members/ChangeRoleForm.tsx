@@ -1,8 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { ROLES, type Role } from "@/lib/auth/viewer";
-import { roleLabel } from "@/components/labels";
+import { useFormat } from "@/lib/i18n/format";
 import { FieldErrors, FormMessage, submitted } from "../FormMessage";
 
 interface Props {
@@ -15,6 +16,8 @@ interface Props {
 
 /** Gives a member another role; the role shown on the page is sent along, so a change made meanwhile is a conflict. */
 export function ChangeRoleForm({ action, org, userId, name, role }: Props) {
+  const t = useTranslations("members.changeRole");
+  const format = useFormat();
   const [state, formAction, pending] = useActionState(action, IDLE);
   const id = useId();
   return (
@@ -24,7 +27,7 @@ export function ChangeRoleForm({ action, org, userId, name, role }: Props) {
       <input type="hidden" name="expectedRole" value={role} />
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`${id}-role`} className="sr-only">
-          Role of {name}
+          {t("label", { name })}
         </label>
         <select
           id={`${id}-role`}
@@ -35,17 +38,17 @@ export function ChangeRoleForm({ action, org, userId, name, role }: Props) {
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {roleLabel(r)}
+              {format.role(r)}
             </option>
           ))}
         </select>
         <button
           type="submit"
           disabled={pending}
-          aria-label={`Change role of ${name}`}
+          aria-label={t("buttonLabel", { name })}
           className="rounded border-2 border-stone-900 px-2 py-0.5 text-sm font-semibold disabled:opacity-60"
         >
-          Change role
+          {t("button")}
         </button>
       </div>
       <FieldErrors state={state} field="role" id={`${id}-role-error`} />

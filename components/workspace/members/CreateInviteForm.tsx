@@ -1,9 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { IDLE } from "@/lib/actions/state";
 import { ROLES } from "@/lib/auth/viewer";
-import { roleLabel } from "@/components/labels";
-import type { CreateInviteState } from "@/app/w/[org]/members/actions";
+import { useFormat } from "@/lib/i18n/format";
+import type { CreateInviteState } from "@/app/[locale]/(site)/w/[org]/members/actions";
 import { FieldErrors, FormMessage, submitted } from "../FormMessage";
 
 interface Props {
@@ -11,10 +12,10 @@ interface Props {
   org: string;
 }
 
-const expiryFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
-
 /** Creates an invitation link with a role, and shows the full link once: only its hash is kept. */
 export function CreateInviteForm({ action, org }: Props) {
+  const t = useTranslations("members.createInvite");
+  const format = useFormat();
   const [state, formAction, pending] = useActionState<CreateInviteState, FormData>(action, IDLE);
   const id = useId();
   const invite = state.status === "ok" ? state.invite : undefined;
@@ -24,7 +25,7 @@ export function CreateInviteForm({ action, org }: Props) {
         <input type="hidden" name="org" value={org} />
         <div>
           <label htmlFor={`${id}-role`} className="block text-sm font-medium">
-            Role of the new member
+            {t("role")}
           </label>
           <select
             id={`${id}-role`}
@@ -35,7 +36,7 @@ export function CreateInviteForm({ action, org }: Props) {
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {roleLabel(r)}
+                {format.role(r)}
               </option>
             ))}
           </select>
@@ -45,7 +46,7 @@ export function CreateInviteForm({ action, org }: Props) {
           disabled={pending}
           className="rounded bg-stone-900 px-3 py-1.5 font-semibold text-white disabled:opacity-60"
         >
-          {pending ? "Creating…" : "Create an invitation link"}
+          {pending ? t("pending") : t("button")}
         </button>
       </form>
       <FieldErrors state={state} field="role" id={`${id}-role-error`} />
@@ -53,7 +54,7 @@ export function CreateInviteForm({ action, org }: Props) {
       {invite ? (
         <div className="rounded-lg border border-emerald-700 bg-emerald-50 p-3">
           <label htmlFor={`${id}-link`} className="block text-sm font-medium">
-            Invitation link ({roleLabel(invite.role)})
+            {t("link", { role: format.role(invite.role) })}
           </label>
           <input
             id={`${id}-link`}
@@ -64,8 +65,8 @@ export function CreateInviteForm({ action, org }: Props) {
             className="mt-1 w-full rounded border border-stone-400 bg-white px-2 py-1.5 font-mono text-sm"
           />
           <p id={`${id}-link-hint`} className="mt-1 text-sm">
-            Select the link and copy it (Ctrl+C or ⌘C) and send it to the person you invite. It works once and expires
-            on {expiryFormat.format(new Date(invite.expiresAt))} UTC. It will not be shown again.
+            {/* expiresAt is an ISO instant in UTC: its day and its hours and minutes. */}
+            {t("linkHint", { day: format.day(invite.expiresAt.slice(0, 10)), time: invite.expiresAt.slice(11, 16) })}
           </p>
         </div>
       ) : null}

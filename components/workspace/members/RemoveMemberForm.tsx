@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { FormMessage } from "../FormMessage";
@@ -13,23 +14,22 @@ interface Props {
 
 /** Removes a member after a second, explicit step: the button only appears once "Remove…" is opened. */
 export function RemoveMemberForm({ action, org, organisationName, userId, name }: Props) {
+  const t = useTranslations("members.remove");
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <div>
       <details>
-        <summary className="cursor-pointer text-sm font-medium">Remove…</summary>
+        <summary className="cursor-pointer text-sm font-medium">{t("open")}</summary>
         <form action={formAction} className="mt-2 grid gap-2 rounded border border-red-700 bg-red-50 p-2 text-sm">
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="userId" value={userId} />
-          <p>
-            {name} will lose access to {organisationName} at once. Their comments and the history keep their name.
-          </p>
+          <p>{t("warning", { name, organisation: organisationName })}</p>
           <button
             type="submit"
             disabled={pending}
             className="justify-self-start rounded bg-red-800 px-2 py-1 font-semibold text-white disabled:opacity-60"
           >
-            {pending ? "Removing…" : `Remove ${name}`}
+            {pending ? t("pending") : t("button", { name })}
           </button>
         </form>
       </details>

@@ -1,8 +1,9 @@
 "use client";
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { ClientLink as Link, getPathname } from "@/lib/i18n/client-navigation";
 import { useActionState, useId } from "react";
 import { IDLE } from "@/lib/actions/state";
-import type { SignUpState } from "@/app/invite/[token]/actions";
+import type { SignUpState } from "@/app/[locale]/(site)/invite/[token]/actions";
 import { FormMessage } from "../FormMessage";
 import { TextField } from "../TextField";
 
@@ -19,11 +20,14 @@ const inputClass =
  * transaction; then the person signs in. What was typed comes back after a refusal, except the password.
  */
 export function SignUpWithInviteForm({ action, token }: Props) {
+  const t = useTranslations("members.invite.signUp");
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState<SignUpState, FormData>(action, IDLE);
   const id = useId();
 
   if (state.status === "ok" && state.organisation) {
-    const callback = `/w/${state.organisation.slug}`;
+    // Signed in, the reader lands in the workspace in their language.
+    const callback = getPathname({ href: `/w/${state.organisation.slug}`, locale });
     return (
       <div role="status" className="grid gap-3">
         <p className="font-medium text-green-800">{state.message}</p>
@@ -32,7 +36,7 @@ export function SignUpWithInviteForm({ action, token }: Props) {
             href={`/signin?callbackUrl=${encodeURIComponent(callback)}`}
             className="inline-block rounded-md bg-stone-900 px-4 py-2 font-semibold text-white no-underline hover:bg-stone-700"
           >
-            Sign in to {state.organisation.name}
+            {t("signIn", { organisation: state.organisation.name })}
           </Link>
         </p>
       </div>
@@ -47,7 +51,7 @@ export function SignUpWithInviteForm({ action, token }: Props) {
         state={state}
         idPrefix={id}
         name="name"
-        label="Name"
+        label={t("name")}
         autoComplete="name"
         required
         className={inputClass}
@@ -56,7 +60,7 @@ export function SignUpWithInviteForm({ action, token }: Props) {
         state={state}
         idPrefix={id}
         name="email"
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="email"
         required
@@ -66,12 +70,12 @@ export function SignUpWithInviteForm({ action, token }: Props) {
         state={state}
         idPrefix={id}
         name="password"
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="new-password"
         required
         minLength={12}
-        hint="At least 12 characters."
+        hint={t("passwordHint")}
         className={inputClass}
       />
       <button
@@ -79,7 +83,7 @@ export function SignUpWithInviteForm({ action, token }: Props) {
         disabled={pending}
         className="min-h-11 w-full rounded-md bg-stone-900 px-4 py-2 font-semibold text-white hover:bg-stone-700 disabled:opacity-60"
       >
-        {pending ? "Creating your account…" : "Create account and join"}
+        {pending ? t("pending") : t("submit")}
       </button>
     </form>
   );

@@ -14,6 +14,7 @@ import type {
   PartyCode,
   PartyCompliance,
 } from "../types";
+import { DEFAULT_LOCALE, type Locale } from "../locale";
 import { type AgreementContext, type SourceIndex, agreementContext, indexSources } from "./context";
 import { asOfDay } from "./days";
 import { milestoneAt } from "./milestone";
@@ -101,8 +102,14 @@ function compliance(weightedScores: number, weights: number, count: number): Par
   };
 }
 
-export function agreementAt(a: Agreement, T: string, tDay: number, sources: SourceIndex): AgreementHealth {
-  const ctx = agreementContext(a, sources);
+export function agreementAt(
+  a: Agreement,
+  T: string,
+  tDay: number,
+  sources: SourceIndex,
+  locale: Locale = DEFAULT_LOCALE,
+): AgreementHealth {
+  const ctx = agreementContext(a, sources, locale);
   const counts: Record<Health, number> = { ON_TRACK: 0, AT_RISK: 0, STALLED: 0, DONE: 0, PARTIAL: 0, BROKEN: 0 };
   const commitments: CommitmentHealth[] = [];
   const [first, second] = a.parties;
@@ -138,8 +145,14 @@ export function evaluateCommitment(c: Commitment, asOf: string, ctx: AgreementCo
   return commitmentAt(c, asOf, asOfDay(asOf), ctx);
 }
 
-export function evaluateAgreement(a: Agreement, asOf: string, sources: SourceIndex): AgreementHealth {
-  return agreementAt(a, asOf, asOfDay(asOf), sources);
+/** The agreement's health as of a day; reasons in `locale` (English, the health document's, by default). */
+export function evaluateAgreement(
+  a: Agreement,
+  asOf: string,
+  sources: SourceIndex,
+  locale: Locale = DEFAULT_LOCALE,
+): AgreementHealth {
+  return agreementAt(a, asOf, asOfDay(asOf), sources, locale);
 }
 
 /** The health document of spec/health.md: agreements in dataset order, only the one with slug `agreement` if given. */

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from "../locale";
 import type { Agreement, AgreementSettings, PreciseDate, Source } from "../types";
 
 /** Sources by id: how the engine finds an evidence link's source. */
@@ -15,8 +16,14 @@ export interface AgreementContext {
   readonly announced: PreciseDate;
   readonly settings: AgreementSettings;
   readonly sources: SourceIndex;
+  /** The language reasons are written in (English in the health document; the reader's on pages). */
+  readonly locale: Locale;
 }
 
-export function agreementContext(a: Agreement, sources: SourceIndex): AgreementContext {
-  return { announced: a.announced, settings: a.settings, sources };
+export function agreementContext(
+  a: Agreement,
+  sources: SourceIndex,
+  locale: Locale = DEFAULT_LOCALE,
+): AgreementContext {
+  return { announced: a.announced, settings: a.settings, sources, locale };
 }

@@ -7,6 +7,7 @@
  * hold pure functions of their keys: they change how fast an answer comes, never what it is.
  */
 import { formatDay, formatPreciseDate, isIsoDay, isoFromDayNumber, periodEnd } from "../dates";
+import { DEFAULT_LOCALE, type Locale } from "../locale";
 import type { PreciseDate, Precision } from "../types";
 
 const LIMIT = 20_000;
@@ -24,13 +25,17 @@ const coarseEnds: Record<Exclude<Precision, "DAY">, Map<string, string>> = {
   QUARTER: new Map(),
   YEAR: new Map(),
 };
-const dayLabels = new Map<string, string>();
-const preciseLabels: Record<Precision, Map<string, string>> = {
-  DAY: dayLabels,
-  MONTH: new Map(),
-  QUARTER: new Map(),
-  YEAR: new Map(),
-};
+interface Labels {
+  readonly days: Map<string, string>;
+  readonly precise: Record<Precision, Map<string, string>>;
+}
+
+function labelMemo(): Labels {
+  const days = new Map<string, string>();
+  return { days, precise: { DAY: days, MONTH: new Map(), QUARTER: new Map(), YEAR: new Map() } };
+}
+
+const labels: Readonly<Record<Locale, Labels>> = { en: labelMemo(), fr: labelMemo() };
 
 const ZERO = 48; // "0"
 const digit = (s: string, i: number): number => s.charCodeAt(i) - ZERO;
@@ -66,16 +71,17 @@ export function endOf(d: PreciseDate): string {
 }
 
 /** formatDay, memoised: "1 December 2025". */
-export function dayLabel(isoDay: string): string {
-  const s = dayLabels.get(isoDay);
-  return s === undefined ? remember(dayLabels, isoDay, formatDay(isoDay)) : s;
+export function dayLabel(isoDay: string, locale: Locale = DEFAULT_LOCALE): string {
+  const memo = labels[locale].days;
+  const s = memo.get(isoDay);
+  return s === undefined ? remember(memo, isoDay, formatDay(isoDay, locale)) : s;
 }
 
 /** formatPreciseDate, memoised: "23 October 2025", "November 2025", "Q4 2025", "2025". */
-export function preciseLabel(d: PreciseDate): string {
-  const map = preciseLabels[d.precision];
+export function preciseLabel(d: PreciseDate, locale: Locale = DEFAULT_LOCALE): string {
+  const map = labels[locale].precise[d.precision];
   const s = map.get(d.date);
-  return s === undefined ? remember(map, d.date, formatPreciseDate(d)) : s;
+  return s === undefined ? remember(map, d.date, formatPreciseDate(d, locale)) : s;
 }
 
 /**

@@ -19,6 +19,7 @@ import type {
   Milestone,
 } from "../types";
 import { commitmentAt } from "./aggregate";
+import { DEFAULT_LOCALE, type Locale } from "../locale";
 import { type AgreementContext, type SourceIndex, agreementContext } from "./context";
 import { asOfDay, dayOf, endOf, isoOf } from "./days";
 import {
@@ -122,9 +123,10 @@ export function agreementHealthHistory(
   a: Agreement,
   until: string,
   sources: SourceIndex,
+  locale: Locale = DEFAULT_LOCALE,
 ): Array<{ commitment: string; milestone: string; history: HealthHistoryEntry[] }> {
   asOfDay(until, "until");
-  const ctx = agreementContext(a, sources);
+  const ctx = agreementContext(a, sources, locale);
   const out: Array<{ commitment: string; milestone: string; history: HealthHistoryEntry[] }> = [];
   for (const c of a.commitments) {
     for (const m of c.milestones) {

@@ -13,13 +13,13 @@ import type {
   Milestone,
   MilestoneHealth,
   PreciseDate,
-  Precision,
   RaisedFlag,
   Stance,
   Status,
 } from "../types";
 import type { AgreementContext } from "./context";
-import { asOfDay, dayLabel, dayOf, endOf, isoOf, preciseLabel, remember } from "./days";
+import { asOfDay, dayOf, endOf, isoOf } from "./days";
+import { reasonWriter } from "./reasons";
 
 // One bit per flag; reasons are printed in FLAGS order, which is the order of these bits.
 export const OVERDUE = 1;
@@ -253,75 +253,28 @@ export function shortQuote(quote: string): string {
   return `${q.slice(0, end)}…`;
 }
 
-/** "on 5 December 2025", "in December 2025", "in Q4 2025", "in 2025". */
-function onOrIn(d: PreciseDate): string {
-  return `${d.precision === "DAY" ? "on" : "in"} ${preciseLabel(d)}`;
-}
-
-// The commonest reasons depend on a deadline or on a day and a setting only: memoised, so that a dataset full of
-// overdue and dormant milestones shares a few hundred strings instead of building one per milestone.
-const byPrecision = (): Record<Precision, Map<string, string>> => ({
-  DAY: new Map(),
-  MONTH: new Map(),
-  QUARTER: new Map(),
-  YEAR: new Map(),
-});
-const overdueReasons = byPrecision();
-const dueSoonReasons = byPrecision();
-const dormantReasons = new Map<number, Map<string, string>>();
-
-function overdueReason(s: MilestoneScan): string {
-  const deadline = s.deadline!;
-  const memo = overdueReasons[deadline.precision];
-  const known = memo.get(deadline.date);
-  if (known !== undefined) return known;
-  return remember(
-    memo,
-    deadline.date,
-    `Overdue since ${dayLabel(s.overdueSince)} (deadline: ${preciseLabel(deadline)})`,
-  );
+function overdueReason(ctx: AgreementContext, s: MilestoneScan): string {
+  return reasonWriter(ctx.locale).overdue(s.overdueSince, s.deadline!);
 }
 
 function contradictedReason(m: Milestone, ctx: AgreementContext, s: MilestoneScan): string {
   const link = m.evidence[s.delayingLink]!;
   const source = ctx.sources.get(link.source)!;
-  const verb = link.stance === "CONTRADICTS" ? "contradicts progress" : "reports delay";
-  const quote = shortQuote(link.quote);
-  const head = `The latest source, ${source.outlet}, ${preciseLabel(source.published)}, ${verb}`;
-  return quote === "" ? head : `${head}: “${quote}”`;
+  const stance = link.stance === "CONTRADICTS" ? "CONTRADICTS" : "INDICATES_DELAY";
+  return reasonWriter(ctx.locale).contradicted(source.outlet, source.published, stance, shortQuote(link.quote));
 }
 
-function slippedReason(m: Milestone, s: MilestoneScan): string {
+function slippedReason(m: Milestone, ctx: AgreementContext, s: MilestoneScan): string {
   const first = m.deadlineChanges[s.firstSlip]!;
-  const times = s.slips === 1 ? "" : `${s.slips} times, first `;
-  return `Deadline moved later ${times}${onOrIn(first.on)} (from ${preciseLabel(s.beforeFirstSlip!)} to ${preciseLabel(first.to)})`;
+  return reasonWriter(ctx.locale).slipped(s.slips, first.on, s.beforeFirstSlip!, first.to);
 }
 
 function dormantReason(ctx: AgreementContext, s: MilestoneScan): string {
-  const days = ctx.settings.staleAfterDays;
-  let memo = dormantReasons.get(days);
-  if (memo === undefined) {
-    if (dormantReasons.size >= 64) dormantReasons.clear();
-    memo = new Map();
-    dormantReasons.set(days, memo);
-  }
-  const known = memo.get(s.activityDay);
-  if (known !== undefined) return known;
-  const unit = days === 1 ? "day" : "days";
-  return remember(
-    memo,
-    s.activityDay,
-    `No status update or new source since ${dayLabel(s.activityDay)} (more than ${days} ${unit})`,
-  );
+  return reasonWriter(ctx.locale).dormant(s.activityDay, ctx.settings.staleAfterDays);
 }
 
-function dueSoonReason(s: MilestoneScan): string {
-  const deadline = s.deadline!;
-  const memo = dueSoonReasons[deadline.precision];
-  const known = memo.get(deadline.date);
-  if (known !== undefined) return known;
-  const stated = deadline.precision === "DAY" ? "" : ` (deadline: ${preciseLabel(deadline)})`;
-  return remember(memo, deadline.date, `Not started, due by ${dayLabel(s.deadlineEnd)}${stated}`);
+function dueSoonReason(ctx: AgreementContext, s: MilestoneScan): string {
+  return reasonWriter(ctx.locale).dueSoon(s.deadlineEnd, s.deadline!);
 }
 
 /** The raised flags of a scanned milestone, in reason order, with their reasons. */
@@ -329,13 +282,13 @@ export function raisedFlags(m: Milestone, ctx: AgreementContext, s: MilestoneSca
   const flags = s.flags;
   if (flags === 0) return NO_FLAGS;
   const out: RaisedFlag[] = [];
-  if (flags & OVERDUE) out.push({ flag: "OVERDUE", since: s.overdueSince, reason: overdueReason(s) });
+  if (flags & OVERDUE) out.push({ flag: "OVERDUE", since: s.overdueSince, reason: overdueReason(ctx, s) });
   if (flags & CONTRADICTED) {
     out.push({ flag: "CONTRADICTED", since: s.contradictedSince, reason: contradictedReason(m, ctx, s) });
   }
-  if (flags & SLIPPED) out.push({ flag: "SLIPPED", since: s.slippedSince, reason: slippedReason(m, s) });
+  if (flags & SLIPPED) out.push({ flag: "SLIPPED", since: s.slippedSince, reason: slippedReason(m, ctx, s) });
   if (flags & DORMANT) out.push({ flag: "DORMANT", since: s.dormantSince, reason: dormantReason(ctx, s) });
-  if (flags & DUE_SOON) out.push({ flag: "DUE_SOON", since: s.dueSoonSince, reason: dueSoonReason(s) });
+  if (flags & DUE_SOON) out.push({ flag: "DUE_SOON", since: s.dueSoonSince, reason: dueSoonReason(ctx, s) });
   return out;
 }
 

@@ -1,0 +1,13 @@
+import { SiteFrame } from "@/components/SiteFrame";
+import SiteNotFound from "./(site)/not-found";
+
+export { generateMetadata } from "./(site)/not-found";
+
+/** An address no page answers: outside the site's layout, so the frame comes with the page. */
+export default function NotFound() {
+  return (
+    <SiteFrame>
+      <SiteNotFound />
+    </SiteFrame>
+  );
+}

@@ -1,8 +1,0 @@
-/** GET /w/{org}/{agreement}/briefing.md?asOf=: the agreement's briefing as Markdown, for members (lib/http/briefing). */
-import { getAgreementBriefing } from "@/lib/data/briefing";
-import { briefingMarkdownGet } from "@/lib/http/briefing";
-
-export const GET = briefingMarkdownGet<{ org: string; agreement: string }>({
-  load: (viewer, { org, agreement }, asOf) => getAgreementBriefing(viewer, org, agreement, asOf),
-  name: ({ org, agreement }, asOf) => `briefing-${org}-${agreement}-${asOf}`,
-});

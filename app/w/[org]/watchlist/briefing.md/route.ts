@@ -1,8 +1,0 @@
-/** GET /w/{org}/watchlist/briefing.md?asOf=: the viewer's watchlist briefing as Markdown (lib/http/briefing). */
-import { getWatchlistBriefing } from "@/lib/data/briefing";
-import { briefingMarkdownGet } from "@/lib/http/briefing";
-
-export const GET = briefingMarkdownGet<{ org: string }>({
-  load: (viewer, { org }, asOf) => getWatchlistBriefing(viewer, org, asOf),
-  name: ({ org }, asOf) => `briefing-${org}-watchlist-${asOf}`,
-});

@@ -1,0 +1,45 @@
+/** The French interface texts: the same namespaces and keys as messages/en, checked by the type below. */
+import type { Messages } from "../en";
+import common from "./common.json";
+import home from "./home.json";
+import organisation from "./organisation.json";
+import scorecard from "./scorecard.json";
+import asOf from "./asOf.json";
+import evidence from "./evidence.json";
+import commitment from "./commitment.json";
+import milestone from "./milestone.json";
+import sourcePage from "./sourcePage.json";
+import charts from "./charts.json";
+import changes from "./changes.json";
+import find from "./find.json";
+import workspace from "./workspace.json";
+import editor from "./editor.json";
+import importExport from "./importExport.json";
+import auth from "./auth.json";
+import account from "./account.json";
+import members from "./members.json";
+import review from "./review.json";
+import briefing from "./briefing.json";
+
+export const fr: Messages = {
+  common,
+  home,
+  organisation,
+  scorecard,
+  asOf,
+  evidence,
+  commitment,
+  milestone,
+  sourcePage,
+  charts,
+  changes,
+  find,
+  workspace,
+  editor,
+  importExport,
+  auth,
+  account,
+  members,
+  review,
+  briefing,
+};
