@@ -10,6 +10,16 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
+        // Every answer: HTTPS only once seen over HTTPS (browsers ignore HSTS over plain http, so `npm start` on
+        // localhost is unaffected), no content-type sniffing, and no full address sent to other sites.
+        source: "/:path*",
+        headers: [
+          { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+      {
         // No page may be framed by another site (clickjacking), but the embeddable scorecard widget at
         // /embed/{org}/{agreement} (and /fr/embed/…), which exists to be framed.
         source: "/:path((?!embed/|fr/embed/).*)",

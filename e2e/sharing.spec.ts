@@ -78,6 +78,25 @@ test("every page but the widget refuses framing, and the widget allows it", asyn
   expect((await request.get("/embed/demo/no-such-agreement")).status()).toBe(404);
 });
 
+test("every answer, pages, widget, feeds, API and images alike, carries the transport and sniffing headers", async ({
+  request,
+}) => {
+  for (const path of [
+    "/",
+    `/fr${AGREEMENT}`,
+    `/embed${AGREEMENT}`,
+    `${AGREEMENT}/feed.xml`,
+    `${AGREEMENT}/og-image.png`,
+    "/api/v1/openapi.json",
+    "/no-such-organisation",
+  ]) {
+    const headers = (await request.get(path)).headers();
+    expect(headers["strict-transport-security"], path).toBe("max-age=31536000; includeSubDomains");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+  }
+});
+
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
