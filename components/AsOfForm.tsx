@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { localiseMessage } from "@/lib/domain/messages-fr";
 import { useFormat } from "@/lib/i18n/format";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { permalink } from "@/lib/urls";
@@ -41,7 +42,7 @@ export function AsOfForm({ action, asOf, isToday, today, error, min, label }: As
           role="alert"
           className="mb-4 rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 font-medium [overflow-wrap:anywhere] text-red-950"
         >
-          {t("refused", { error })}
+          {t("refused", { error: localiseMessage(error, f.locale) })}
         </p>
       ) : null}
       {isToday ? null : (

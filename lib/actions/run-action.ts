@@ -13,6 +13,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/data/errors";
 import { InviteError } from "@/lib/data/members";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { localiseFieldErrors, localiseMessage } from "@/lib/domain/messages-fr";
 import { formatFor, type Format } from "@/lib/i18n/format";
 import { getFormat } from "@/lib/i18n/server";
 import { en, type Messages } from "@/messages/en";
@@ -55,22 +56,27 @@ export async function runAction(run: (viewer: Viewer) => Promise<string>, viewer
  * current values): who changed it and when, in the reader's language. Other conflicts say their own message.
  */
 function conflictMessage(error: ConflictError, { t, format }: ActionErrorText): string {
-  if (error.current === undefined) return error.message;
+  if (error.current === undefined) return localiseMessage(error.message, format.locale);
   if (error.changedBy === undefined || error.changedAt === undefined) return t("changed");
   const iso = error.changedAt.toISOString();
   return t("changedBy", { actor: error.changedBy, day: format.day(iso.slice(0, 10)), time: iso.slice(11, 16) });
 }
 
+/**
+ * The form's state for a failure. The messages of lib/data's errors and of the schemas are written in English (a
+ * contract for the API, the command line and the import): they are said in the form's language here.
+ */
 export function actionError(error: unknown, text: ActionErrorText = ENGLISH): ActionState {
   const { t } = text;
+  const { locale } = text.format;
   if (error instanceof ValidationError) {
-    return { status: "error", message: t("invalid"), fieldErrors: error.fieldErrors };
+    return { status: "error", message: t("invalid"), fieldErrors: localiseFieldErrors(error.fieldErrors, locale) };
   }
   if (error instanceof ConflictError) {
     return { status: "error", message: conflictMessage(error, text), fieldErrors: {}, current: error.current };
   }
   if (error instanceof NotFoundError || error instanceof InviteError) {
-    return { status: "error", message: error.message, fieldErrors: {} };
+    return { status: "error", message: localiseMessage(error.message, locale), fieldErrors: {} };
   }
   if (error instanceof ForbiddenError) {
     return { status: "error", message: t("forbidden"), fieldErrors: {} };

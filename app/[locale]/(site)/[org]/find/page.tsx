@@ -7,6 +7,7 @@ import { ANONYMOUS } from "@/lib/auth/viewer";
 import { todayUtc } from "@/lib/clock";
 import { listPublishedAgreements, searchPublishedMilestones } from "@/lib/data/public";
 import { findMilestones, findOptions } from "@/lib/domain/find";
+import { localiseMessages } from "@/lib/domain/messages-fr";
 import { resolveFindQuery, typedQueryOf } from "@/lib/domain/schemas/find";
 import { feedAlternates } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
@@ -35,7 +36,10 @@ export async function generateMetadata({ params }: FindPageProps): Promise<Metad
 export default async function FindPage({ params, searchParams }: FindPageProps) {
   const { org } = await params;
   const query = await searchParams;
-  const { filters: asked, asOf, isToday, errors: refused } = resolveFindQuery(query, todayUtc());
+  const locale = await getCurrentLocale();
+  const resolved = resolveFindQuery(query, todayUtc());
+  const { filters: asked, asOf, isToday } = resolved;
+  const refused = localiseMessages(resolved.errors, locale);
 
   const found = await loadAgreements(org);
   if (!found) notFound();
@@ -64,7 +68,7 @@ export default async function FindPage({ params, searchParams }: FindPageProps) 
       errors={errors}
       asOf={asOf}
       isToday={isToday}
-      results={findMilestones(agreements, sources, filters, asOf, hits, await getCurrentLocale())}
+      results={findMilestones(agreements, sources, filters, asOf, hits, locale)}
       sources={sources}
     />
   );

@@ -14,6 +14,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError } from "@/lib/data/errors";
 import { checkImportDocument, importDocument, type ImportCheck } from "@/lib/data/import-dataset";
 import type { InterchangeIssue } from "@/lib/domain/interchange";
+import type { Locale } from "@/lib/domain/locale";
+import { localiseMessage } from "@/lib/domain/messages-fr";
 import { getCurrentLocale } from "@/lib/i18n/server";
 
 export interface ImportedAgreements {
@@ -46,10 +48,14 @@ function fileRefused(t: ImportText, message: string): ImportState {
   };
 }
 
-/** An issue at the root is about the file as a whole (not JSON, not an object): said beside the file field. */
-function documentRefused(t: ImportText, errors: readonly InterchangeIssue[]): ImportState {
-  const root = errors.filter((e) => e.path === "");
-  const issues = errors.filter((e) => e.path !== "");
+/**
+ * An issue at the root is about the file as a whole (not JSON, not an object): said beside the file field. The
+ * messages are the interchange format's, in English (spec/interchange.md): said in the page's language.
+ */
+function documentRefused(t: ImportText, locale: Locale, errors: readonly InterchangeIssue[]): ImportState {
+  const localised = errors.map((e) => ({ path: e.path, message: localiseMessage(e.message, locale) }));
+  const root = localised.filter((e) => e.path === "");
+  const issues = localised.filter((e) => e.path !== "");
   if (issues.length === 0) {
     const problems = root.map((e) => e.message).join(t("action.separator"));
     return fileRefused(t, t("action.notADocument", { problems }));
@@ -78,12 +84,13 @@ function revalidateImport(org: string, agreements: readonly string[]): void {
  */
 async function alreadyThere(
   t: ImportText,
+  locale: Locale,
   viewer: Viewer,
   org: string,
   document: string,
   error: ConflictError,
 ): Promise<string> {
-  const fallback = `${error.message} ${t("action.remedy")}`;
+  const fallback = `${localiseMessage(error.message, locale)} ${t("action.remedy")}`;
   try {
     const outcome = await checkImportDocument(viewer, org, document);
     const slugs = outcome.ok ? outcome.check.existingAgreements : [];
@@ -105,7 +112,7 @@ export async function importDocumentAction(_previous: ImportState, form: FormDat
     viewer = await getViewer();
     if (text(form, "intent") === "check") {
       const outcome = await checkImportDocument(viewer, org, file.text);
-      if (!outcome.ok) return documentRefused(t, outcome.errors);
+      if (!outcome.ok) return documentRefused(t, locale, outcome.errors);
       return {
         status: "ok",
         message: t("action.valid"),
@@ -113,7 +120,7 @@ export async function importDocumentAction(_previous: ImportState, form: FormDat
       };
     }
     const outcome = await importDocument(viewer, org, file.text, { replace });
-    if (!outcome.ok) return documentRefused(t, outcome.errors);
+    if (!outcome.ok) return documentRefused(t, locale, outcome.errors);
     const { imported, replaced, sources } = outcome.result;
     revalidateImport(org, imported);
     return {
@@ -123,7 +130,11 @@ export async function importDocumentAction(_previous: ImportState, form: FormDat
     };
   } catch (error) {
     if (error instanceof ConflictError && viewer !== undefined) {
-      return { status: "error", message: await alreadyThere(t, viewer, org, file.text, error), fieldErrors: {} };
+      return {
+        status: "error",
+        message: await alreadyThere(t, locale, viewer, org, file.text, error),
+        fieldErrors: {},
+      };
     }
     return actionError(error, await actionErrorText());
   }

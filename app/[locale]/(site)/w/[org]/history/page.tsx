@@ -1,4 +1,4 @@
-import { redirectToSignIn } from "@/lib/i18n/server";
+import { getCurrentLocale, redirectToSignIn } from "@/lib/i18n/server";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
@@ -8,6 +8,7 @@ import { getViewer } from "@/lib/auth/session";
 import { NotFoundError, ValidationError } from "@/lib/data/errors";
 import { listAuditEvents, type AuditEventPage, type AuditEventView } from "@/lib/data/history";
 import { listAgreements } from "@/lib/data/workspace";
+import { localiseMessage } from "@/lib/domain/messages-fr";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("review.history");
@@ -51,7 +52,12 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     if (!(error instanceof ValidationError)) throw error;
-    refused = Object.values(error.fieldErrors).flat().join(" ") || t("history.pageMissing");
+    const locale = await getCurrentLocale();
+    refused =
+      Object.values(error.fieldErrors)
+        .flat()
+        .map((message) => localiseMessage(message, locale))
+        .join(" ") || t("history.pageMissing");
   }
   const base = `/w/${organisation.slug}/history`;
   const subject = page?.subject ?? null;
