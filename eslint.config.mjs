@@ -22,6 +22,12 @@ export default defineConfig([
     rules: { "no-restricted-imports": ["error", prismaClientImport] },
   },
   {
+    // The server logs through lib/log/logger.ts (JSON lines, request ids, secrets redacted); the command line and the
+    // benchmarks print for people.
+    files: ["app/**", "lib/**", "components/**", "proxy.ts", "instrumentation.ts"],
+    rules: { "no-console": "error" },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

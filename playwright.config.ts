@@ -41,7 +41,8 @@ export default defineConfig({
   webServer: {
     command: `rm -rf "${dataDir}" && node --import tsx scripts/start.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
-    env: { ACCORDWATCH_DATA: dataDir },
+    // The server's `request` lines would drown the test report: warnings and errors only (README, "Logs").
+    env: { ACCORDWATCH_DATA: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

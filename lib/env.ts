@@ -123,3 +123,15 @@ export function getEnv(): AppEnv {
   cached = parsed.env;
   return cached;
 }
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * LOG_LEVEL (README, "Logs"), default `info`. Read apart from getEnv: the logger must work before, and whatever, the
+ * rest of the environment says; an unknown level counts as the default rather than stopping the server.
+ */
+export function logLevel(source: Source = process.env): LogLevel {
+  const value = source.LOG_LEVEL?.trim().toLowerCase() ?? "";
+  return (LOG_LEVELS as readonly string[]).includes(value) ? (value as LogLevel) : "info";
+}

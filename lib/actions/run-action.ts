@@ -16,6 +16,9 @@ import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { localiseFieldErrors, localiseMessage } from "@/lib/domain/messages-fr";
 import { formatFor, type Format } from "@/lib/i18n/format";
 import { getFormat } from "@/lib/i18n/server";
+import { runWithRequestContext } from "@/lib/log/context";
+import { logger } from "@/lib/log/logger";
+import { incomingRequestId } from "@/lib/log/next";
 import { en, type Messages } from "@/messages/en";
 import { formValues, type ActionState } from "./state";
 
@@ -43,12 +46,17 @@ export async function actionErrorText(): Promise<ActionErrorText> {
 }
 
 export async function runAction(run: (viewer: Viewer) => Promise<string>, viewer?: Viewer): Promise<ActionState> {
-  try {
-    const message = await run(viewer ?? (await getViewer()));
-    return { status: "ok", message };
-  } catch (error) {
-    return actionError(error, await actionErrorText());
-  }
+  const act = async (): Promise<ActionState> => {
+    try {
+      const message = await run(viewer ?? (await getViewer()));
+      return { status: "ok", message };
+    } catch (error) {
+      return actionError(error, await actionErrorText());
+    }
+  };
+  // Whatever the action logs names the request (the id proxy.ts gave the POST).
+  const requestId = await incomingRequestId();
+  return requestId === undefined ? act() : runWithRequestContext({ requestId }, act);
 }
 
 /**
@@ -84,7 +92,7 @@ export function actionError(error: unknown, text: ActionErrorText = ENGLISH): Ac
   if (error instanceof DatabaseUnavailableError) {
     return { status: "error", message: t("databaseUnavailable"), fieldErrors: {} };
   }
-  console.error(error);
+  logger.error({ err: error }, "server action failed");
   return { status: "error", message: t("unexpected"), fieldErrors: {} };
 }
 

@@ -9,6 +9,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv, type OidcSettings } from "@/lib/env";
 import { getSessionUser, recordSignIn, verifyCredentials } from "@/lib/data/users";
+import { logger } from "@/lib/log/logger";
 
 declare module "next-auth" {
   interface Session {
@@ -102,7 +103,7 @@ function buildAuthOptions(): AuthOptions {
       try {
         result = await verifyCredentials(email, password, clientAddress(request?.headers));
       } catch (error) {
-        console.error("Sign-in failed:", error);
+        logger.error({ err: error }, "sign-in failed");
         throw new Error(UNAVAILABLE_MESSAGE);
       }
       if (!result.ok) {
@@ -122,6 +123,12 @@ function buildAuthOptions(): AuthOptions {
     pages: { signIn: "/signin", error: "/signin" },
     // Stated rather than left to NextAuth's default (which looks at NEXTAUTH_URL alone): see lib/env.ts.
     useSecureCookies: env.secureCookies,
+    // NextAuth's own messages (it would use console) go to the JSON log, redacted like every line.
+    logger: {
+      error: (code, metadata) => logger.error({ code, metadata }, `next-auth: ${code}`),
+      warn: (code) => logger.warn({ code }, `next-auth: ${code}`),
+      debug: (code, metadata) => logger.debug({ code, metadata }, `next-auth: ${code}`),
+    },
     cookies: {
       sessionToken: {
         name: `${env.secureCookies ? "__Secure-" : ""}next-auth.session-token`,

@@ -4,6 +4,7 @@
  */
 import { connectionFailureReason } from "@/lib/db/client";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { logger } from "@/lib/log/logger";
 
 export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 /** A minute fresh in shared caches, then served stale for up to five while one request refreshes it. */
@@ -48,7 +49,10 @@ export function notFoundResponse(message: string): Response {
  */
 export function failureResponse(error: unknown, what: string): Response {
   if (error instanceof DatabaseUnavailableError || connectionFailureReason(error) !== null) {
-    console.warn(`${what} unavailable: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    logger.warn(
+      { reason: error instanceof Error ? error.message.split("\n")[0] : String(error) },
+      `${what} unavailable`,
+    );
     return new Response(`The ${what} is unavailable for a moment. Try again shortly.\n`, {
       status: 503,
       headers: {
@@ -58,7 +62,7 @@ export function failureResponse(error: unknown, what: string): Response {
       },
     });
   }
-  console.error(`${what} failed`, error);
+  logger.error({ err: error }, `${what} failed`);
   return new Response(`The ${what} could not be built.\n`, {
     status: 500,
     headers: { "Content-Type": TEXT, "Cache-Control": ERROR_CACHE_CONTROL },

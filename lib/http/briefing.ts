@@ -14,6 +14,7 @@ import { renderBriefingMarkdown } from "@/lib/domain/briefing-markdown";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/domain/locale";
 import { asOfQuerySchema } from "@/lib/domain/schemas/as-of";
 import { parseInput } from "@/lib/domain/schemas/parse";
+import { withRequest } from "./with-request";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
@@ -39,7 +40,7 @@ export function briefingMarkdownGet<P extends { readonly locale: string }>(
   download: BriefingDownload<P>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   const { load, name, viewer: viewerOf = getViewer, today = () => todayUtc() } = download;
-  return async (request, context) => {
+  return withRequest(async (request, context) => {
     try {
       const viewer = await viewerOf();
       if (viewer.kind === "anonymous") return text(404, "Not found.");
@@ -67,5 +68,5 @@ export function briefingMarkdownGet<P extends { readonly locale: string }>(
       }
       throw error;
     }
-  };
+  });
 }

@@ -10,9 +10,11 @@ import { NotFoundError } from "@/lib/data/errors";
 import { connectionFailureReason } from "@/lib/db/client";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { parseInput, type FieldErrors } from "@/lib/domain/schemas/parse";
+import { logger } from "@/lib/log/logger";
 import { toCsv } from "./csv";
 import type { CsvEndpoint, JsonEndpoint } from "./endpoint";
 import { csvResponse, errorResponse, jsonResponse, preflightResponse } from "./respond";
+import { withRequest } from "./with-request";
 
 /** What Next.js passes a route handler besides the request. */
 export interface RouteContext {
@@ -106,10 +108,13 @@ function failure(error: unknown, notFoundMessage: string): Response {
   // Forbidden cannot happen on published data; should it, it answers as a miss, revealing nothing.
   if (error instanceof NotFoundError || error instanceof ForbiddenError) return errorResponse(404, notFoundMessage);
   if (error instanceof DatabaseUnavailableError || connectionFailureReason(error) !== null) {
-    console.error(error instanceof Error ? error.message : error);
+    logger.warn(
+      { reason: error instanceof Error ? error.message.split("\n")[0] : String(error) },
+      "database unavailable",
+    );
     return errorResponse(503, "The database is unavailable; please try again shortly.");
   }
-  console.error(error);
+  logger.error({ err: error }, "open-data request failed");
   return errorResponse(500, "Something went wrong.");
 }
 
@@ -140,7 +145,7 @@ export function jsonGet<P extends z.ZodObject, Q extends z.ZodObject, R extends 
   endpoint: JsonEndpoint<P, Q, R>,
   run: Run<P, Q, DeepReadonly<z.input<R>>>,
 ): RouteHandler {
-  return (request, context) => respond(endpoint, request, context, run, (body) => jsonResponse(body));
+  return withRequest((request, context) => respond(endpoint, request, context, run, (body) => jsonResponse(body)));
 }
 
 /** GET for an endpoint that answers CSV: `run` returns the file's name and rows (z.output of the row schema). */
@@ -149,11 +154,12 @@ export function csvGet<P extends z.ZodObject, Q extends z.ZodObject, R extends z
   run: Run<P, Q, CsvFile<z.output<R> & Record<string, string>>>,
 ): RouteHandler {
   const columns = Object.keys(endpoint.response.row.shape);
-  return (request, context) =>
-    respond(endpoint, request, context, run, (file) => csvResponse(toCsv(columns, file.rows), file.filename));
+  return withRequest((request, context) =>
+    respond(endpoint, request, context, run, (file) => csvResponse(toCsv(columns, file.rows), file.filename)),
+  );
 }
 
 /** OPTIONS: the CORS preflight of every open-data endpoint. */
-export async function preflight(): Promise<Response> {
-  return preflightResponse();
-}
+export const preflight: (request: Request, context: RouteContext) => Promise<Response> = withRequest(async () =>
+  preflightResponse(),
+);

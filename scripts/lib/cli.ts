@@ -9,6 +9,7 @@ import { closeDb } from "@/lib/db/client";
 import { DatabaseUnavailableError, MigrationError } from "@/lib/db/errors";
 import { ForbiddenError } from "@/lib/auth/policy";
 import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { createLogger } from "@/lib/log/logger";
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -26,6 +27,9 @@ export const RESERVED_ORGANISATION_SLUGS: readonly string[] = [
   "account",
   "invite",
   "embed",
+  // The probes (app/healthz, app/readyz).
+  "healthz",
+  "readyz",
 ];
 
 export const orgSlugSchema = z
@@ -83,7 +87,9 @@ export async function runCommand(main: () => Promise<number | void>, { exit = tr
     ) {
       console.error(error.message);
     } else {
-      console.error(error);
+      // A bug, not a situation to explain: the whole error, as a JSON log line on stderr (standard output may be
+      // the command's data, e.g. `npm run export > file`), through the logger's redaction.
+      createLogger({ destination: 2 }).error({ err: error }, "command failed");
     }
     code = 1;
   } finally {

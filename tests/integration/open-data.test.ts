@@ -378,7 +378,12 @@ describe.each(engines)("the open-data API on %s", (_engine, create) => {
 
     it("answers a CORS preflight for GET, HEAD and OPTIONS", async () => {
       for (const route of Object.values(api)) {
-        const response = await route.OPTIONS();
+        const response = await route.OPTIONS(
+          new Request("http://localhost/api/v1/demo/agreements", { method: "OPTIONS" }),
+          {
+            params: Promise.resolve({}),
+          },
+        );
         expect(response.status).toBe(204);
         expect(response.headers.get("access-control-allow-origin")).toBe("*");
         expect(response.headers.get("access-control-allow-methods")).toBe("GET, HEAD, OPTIONS");

@@ -499,4 +499,7 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/api/v1/openapi.json/route.ts#GET": { noData: "the OpenAPI document: generated from the code" },
   "app/api/v1/openapi.json/route.ts#OPTIONS": { noData: "CORS preflight" },
   "app/api/auth/[...nextauth]/route.ts#POST": { publicByDesign: "auth: NextAuth's sign-in endpoints" },
+  // The probes (README, "Operations").
+  "app/healthz/route.ts#GET": { noData: "liveness: answers without touching the database" },
+  "app/readyz/route.ts#GET": { noData: "readiness: a `SELECT 1` through lib/db/ping.ts, no record read" },
 };

@@ -79,7 +79,7 @@ export function draftsOnly(): Dataset {
 /** A route module's handlers, as the tests call them. */
 export interface RouteModule {
   readonly GET: RouteHandler;
-  readonly OPTIONS: () => Promise<Response>;
+  readonly OPTIONS: RouteHandler;
 }
 
 export const routes = {

@@ -4,9 +4,10 @@ import { isLocale } from "@/lib/domain/locale";
 import { listPublishedAgreements } from "@/lib/data/public";
 import { organisationChangesFeed } from "@/lib/feeds/changes-feed";
 import { feedResponse } from "@/lib/feeds/response";
+import { withRequest } from "@/lib/http/with-request";
 
 /** The Atom feed of the changes of every published agreement of an organisation: `/{org}/feed.xml`. */
-export async function GET(
+async function organisationFeed(
   request: Request,
   { params }: { params: Promise<{ locale: string; org: string }> },
 ): Promise<Response> {
@@ -22,3 +23,5 @@ export async function GET(
         });
   });
 }
+
+export const GET = withRequest(organisationFeed);

@@ -4,9 +4,10 @@ import { isLocale } from "@/lib/domain/locale";
 import { getPublishedAgreement } from "@/lib/data/public";
 import { agreementChangesFeed } from "@/lib/feeds/changes-feed";
 import { feedResponse } from "@/lib/feeds/response";
+import { withRequest } from "@/lib/http/with-request";
 
 /** The Atom feed of one published agreement's changes: `/{org}/{agreement}/feed.xml`. */
-export async function GET(
+async function agreementFeed(
   request: Request,
   { params }: { params: Promise<{ locale: string; org: string; agreement: string }> },
 ): Promise<Response> {
@@ -22,3 +23,5 @@ export async function GET(
         });
   });
 }
+
+export const GET = withRequest(agreementFeed);

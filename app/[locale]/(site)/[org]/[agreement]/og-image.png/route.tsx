@@ -12,8 +12,9 @@ import { DEFAULT_LOCALE, isLocale } from "@/lib/domain/locale";
 import { scorecardAt } from "@/lib/domain/scorecard";
 import { FEED_CACHE_CONTROL, failureResponse, notFoundResponse } from "@/lib/feeds/response";
 import { formatFor } from "@/lib/i18n/format";
+import { withRequest } from "@/lib/http/with-request";
 
-export async function GET(
+async function shareImage(
   _request: Request,
   { params }: { params: Promise<{ locale: string; org: string; agreement: string }> },
 ): Promise<Response> {
@@ -41,3 +42,5 @@ export async function GET(
     return failureResponse(error, "image");
   }
 }
+
+export const GET = withRequest(shareImage);

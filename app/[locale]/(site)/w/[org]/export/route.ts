@@ -12,6 +12,7 @@ import { loadDataset } from "@/lib/data/load-dataset";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { serializeInterchange } from "@/lib/domain/interchange";
 import { asLocale } from "@/lib/i18n/format";
+import { withRequest } from "@/lib/http/with-request";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
@@ -22,7 +23,7 @@ function text(status: number, body: string, headers: Record<string, string> = {}
   });
 }
 
-export async function GET(
+async function exportDocument(
   request: Request,
   { params }: { params: Promise<{ locale: string; org: string }> },
 ): Promise<Response> {
@@ -55,3 +56,5 @@ export async function GET(
     throw error;
   }
 }
+
+export const GET = withRequest(exportDocument);
