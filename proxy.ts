@@ -1,28 +1,53 @@
 /**
  * The language of a page is the first segment of its address (lib/i18n/routing.ts): this proxy rewrites the plain
- * English addresses onto app/[locale]/… and sends `/en/…` to the plain address. It decides nothing else: access is
- * checked in lib/data, never here (a proxy can be skipped).
+ * English addresses onto app/[locale]/… and sends `/en/…` to the plain address. Access is checked in lib/data, never
+ * here (a proxy can be skipped).
  *
  * It also gives every request it sees its id (lib/log/request-id.ts): set as the X-Request-Id request header, which
  * next-intl passes on to the page, server action or route handler (they log with it), and returned in the response.
+ *
+ * And it answers pages 503 while the database is down (README.md, "When the database is down"). The App Router
+ * gives a page no way to choose its status: an error thrown while rendering becomes a 500 from error.tsx (after the
+ * wait for the database, if the database hangs), and a cache may keep it. The proxy is the one place that runs
+ * before a page and may answer instead of it. It never queries the database: lib/db keeps, in this process, whether
+ * the server answers (lib/db/availability.ts: learned from the pool's own connections and statements, re-checked
+ * once a second during an outage), and the proxy reads that field. So pages cost nothing more while all is well,
+ * and answer in microseconds while it is not.
  */
 import { NextRequest } from "next/server";
 import createMiddleware from "next-intl/middleware";
+import { databaseOutage } from "./lib/db/availability";
+import { unavailablePageResponse } from "./lib/http/unavailable";
 import { routing } from "./lib/i18n/routing";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./lib/log/request-id";
 
-const handleLanguage = createMiddleware(routing);
+const localise = createMiddleware(routing);
+
+/**
+ * Page loads only. Not a form's server action (a POST): it runs, and the form says the database is unavailable and
+ * keeps what was typed (lib/actions/run-action.ts). Not a file of app/[locale] (a name with a dot: feed.xml,
+ * briefing.md, og-image.png): its route handler answers its own 503, in its own format.
+ */
+function isPageLoad(request: NextRequest): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const last = request.nextUrl.pathname.split("/").pop() ?? "";
+  return !last.includes(".");
+}
 
 export default function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
-  const headers = new Headers(request.headers);
-  headers.set(REQUEST_ID_HEADER, requestId);
-  // next-intl passes on the headers of the request it is given (its rewrite and next carry `request.headers`), and
-  // Next.js applies them to the real request. A copy without the body: next-intl reads only the address and headers,
-  // and the body (a server action's form, an upload) stays with the request Next.js forwards.
-  const response = handleLanguage(new NextRequest(request.url, { method: request.method, headers }));
+  const response = databaseOutage() && isPageLoad(request) ? unavailablePageResponse(request.nextUrl) : localised();
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
+
+  function localised() {
+    const headers = new Headers(request.headers);
+    headers.set(REQUEST_ID_HEADER, requestId);
+    // next-intl passes on the headers of the request it is given (its rewrite and next carry `request.headers`), and
+    // Next.js applies them to the real request. A copy without the body: next-intl reads only the address and
+    // headers, and the body (a server action's form, an upload) stays with the request Next.js forwards.
+    return localise(new NextRequest(request.url, { method: request.method, headers }));
+  }
 }
 
 export const config = {

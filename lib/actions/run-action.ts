@@ -12,7 +12,7 @@ import { ForbiddenError } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/data/errors";
 import { InviteError } from "@/lib/data/members";
-import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { localiseFieldErrors, localiseMessage } from "@/lib/domain/messages-fr";
 import { formatFor, type Format } from "@/lib/i18n/format";
 import { getFormat } from "@/lib/i18n/server";
@@ -89,7 +89,8 @@ export function actionError(error: unknown, text: ActionErrorText = ENGLISH): Ac
   if (error instanceof ForbiddenError) {
     return { status: "error", message: t("forbidden"), fieldErrors: {} };
   }
-  if (error instanceof DatabaseUnavailableError) {
+  // Whether the database was known to be down (getDb refuses at once) or was lost during this action.
+  if (isDatabaseUnavailable(error)) {
     return { status: "error", message: t("databaseUnavailable"), fieldErrors: {} };
   }
   logger.error({ err: error }, "server action failed");

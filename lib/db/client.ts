@@ -17,13 +17,21 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
-import { DatabaseConfigError, DatabaseUnavailableError } from "./errors";
+import { DatabaseAvailability, processAvailability, setProcessAvailability } from "./availability";
+import { CONNECT_TIMEOUT_MS, connectionFailureReason, DatabaseConfigError, DatabaseUnavailableError } from "./errors";
 import { PrismaClient } from "./generated/prisma/client";
 import { migrateDatabase, pgExecutor, pgliteExecutor, type MigrateOptions, type MigrationOutcome } from "./migrate";
 
 export type { PrismaClient } from "./generated/prisma/client";
 export { Prisma } from "./generated/prisma/client";
-export { DatabaseConfigError, DatabaseUnavailableError, MigrationError } from "./errors";
+export {
+  CONNECT_TIMEOUT_MS,
+  connectionFailureReason,
+  DatabaseConfigError,
+  DatabaseUnavailableError,
+  isDatabaseUnavailable,
+  MigrationError,
+} from "./errors";
 export type { MigrateOptions, MigrationOutcome } from "./migrate";
 
 export type DatabaseKind = "embedded" | "postgres";
@@ -32,8 +40,14 @@ export type DatabaseKind = "embedded" | "postgres";
 export type DatabaseTarget =
   { readonly kind: "embedded"; readonly dataDir: string } | { readonly kind: "postgres"; readonly url: string };
 
-/** How long to wait for a PostgreSQL server before calling it unreachable. */
-export const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * The longest a statement may run on the server (statement_timeout), so that a runaway query cannot hold a
+ * connection for ever. The longest the app waits for any answer is a little more (pg's query_timeout): past it, a
+ * server that accepted the statement but stopped answering (frozen, or cut off by the network) is given up on, and
+ * the connection with it.
+ */
+export const STATEMENT_TIMEOUT_MS = 10_000;
+export const QUERY_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 2_000;
 
 /** In-memory PGlite, for tests and throwaway work: nothing is written to disk. */
 export const IN_MEMORY = "memory://";
@@ -106,6 +120,11 @@ export interface Database {
 export interface CreateClientOptions {
   /** PostgreSQL only. Default CONNECT_TIMEOUT_MS. */
   readonly connectTimeoutMs?: number;
+  /**
+   * PostgreSQL only: told of every statement's outcome and of every connection lost (lib/db/availability.ts). The
+   * process-wide database has one; a database opened for a test or a script has none unless given.
+   */
+  readonly availability?: DatabaseAvailability;
 }
 
 /**
@@ -116,13 +135,51 @@ export interface CreateClientOptions {
 export async function createClient(target: DatabaseTarget, options: CreateClientOptions = {}): Promise<Database> {
   return target.kind === "embedded"
     ? openEmbedded(target)
-    : openPostgres(target, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+    : openPostgres(target, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, options.availability);
 }
 
 // ---- PostgreSQL ----
 
-async function openPostgres(target: DatabaseTarget & { kind: "postgres" }, timeoutMs: number): Promise<Database> {
-  const config: pg.ClientConfig = { connectionString: target.url, connectionTimeoutMillis: timeoutMs };
+/**
+ * What every connection to the server is opened with: a bounded wait for the server to accept it (pg's
+ * connectionTimeoutMillis covers the TCP connection, TLS and authentication, up to "ready for query"), and TCP
+ * keepalive, so that a connection silently dropped by the network (or a NAT) is eventually noticed.
+ */
+function connectionConfig(url: string, timeoutMs: number): pg.ClientConfig {
+  return {
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    application_name: "accordwatch",
+  };
+}
+
+/**
+ * The pool behind Prisma (@prisma/adapter-pg creates it from this config). Each option is a bound on how long a
+ * request can wait for a database that is gone (README.md, "When the database is down"):
+ * - connectionTimeoutMillis: both for a new connection and for a free one in the pool (pg-pool uses it for both);
+ * - statement_timeout (server side) and query_timeout (client side): see STATEMENT_TIMEOUT_MS;
+ * - min 1: one idle connection is kept open, so that a server that stops (or restarts) is known at once, by the
+ *   error the pool gets on it, rather than by the next reader's request.
+ * A connection that fails is dropped by the pool, never handed out again: after an outage the pool opens new ones,
+ * and nothing needs a restart.
+ */
+function poolConfig(url: string, timeoutMs: number): pg.PoolConfig {
+  return {
+    ...connectionConfig(url, timeoutMs),
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    min: 1,
+  };
+}
+
+async function openPostgres(
+  target: DatabaseTarget & { kind: "postgres" },
+  timeoutMs: number,
+  availability: DatabaseAvailability | undefined,
+): Promise<Database> {
+  const config = connectionConfig(target.url, timeoutMs);
 
   // Checked here, with `pg` itself, because its errors still carry their codes (ECONNREFUSED, 28P01…); once wrapped
   // by the client and the adapter they are much harder to tell apart. The pool behind Prisma connects lazily.
@@ -144,7 +201,13 @@ async function openPostgres(target: DatabaseTarget & { kind: "postgres" }, timeo
   };
 
   await withClient((client) => client.query("SELECT 1"));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(config) });
+  const report = (error: Error) => availability?.failed(error);
+  const factory = new PrismaPg(poolConfig(target.url, timeoutMs), {
+    // An idle connection closed by the server (it is stopping) or lost, and a transaction's connection lost.
+    onPoolError: report,
+    onConnectionError: report,
+  });
+  const prisma = new PrismaClient({ adapter: availability ? observed(factory, availability) : factory });
   return {
     target,
     prisma,
@@ -153,58 +216,61 @@ async function openPostgres(target: DatabaseTarget & { kind: "postgres" }, timeo
   };
 }
 
-const CONNECTION_ERROR_REASONS: Readonly<Record<string, string>> = {
-  ECONNREFUSED: "connection refused",
-  ENOTFOUND: "host not found",
-  EAI_AGAIN: "host name lookup failed",
-  ETIMEDOUT: "connection timed out",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable",
-  ECONNRESET: "connection reset",
-  ENOENT: "no such socket",
-  "28P01": "authentication failed",
-  "28000": "access denied",
-  "3D000": "database does not exist",
-  "57P03": "the server is starting up",
-  "53300": "too many connections",
-  // The same failures once Prisma has wrapped them (PrismaClientKnownRequestError codes).
-  P1000: "authentication failed",
-  P1001: "server unreachable",
-  P1002: "the server timed out",
-  P1003: "database does not exist",
-  P1017: "the server closed the connection",
-};
+/** The statements of a driver adapter: their outcome tells whether the server answers. */
+const STATEMENTS = new Set<PropertyKey>(["queryRaw", "executeRaw"]);
 
 /**
- * The reason a connection failed, in a few words, when `error` is one; null otherwise (e.g. an SQL error).
- * Looks through `cause` and AggregateError members, where drivers and Prisma put the original error.
+ * `target` (the adapter factory, then the adapter and each transaction it starts) with the outcome of every
+ * asynchronous call told to `availability`: a statement that succeeded, or any call that failed (it decides whether
+ * the failure is a lost connection). Statements are watched (DatabaseAvailability.watch); those outside a
+ * transaction (`pooled`: pg-pool checks a connection out for the one statement) are abandoned when an outage is found.
+ * Errors pass through unchanged, for Prisma to map as it always does (it passes a DatabaseUnavailableError through).
  */
-export function connectionFailureReason(error: unknown, timeoutMs: number = CONNECT_TIMEOUT_MS): string | null {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0) {
-    const current = queue.shift();
-    if (current === null || typeof current !== "object" || seen.has(current)) continue;
-    seen.add(current);
-    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof candidate.code === "string" && candidate.code in CONNECTION_ERROR_REASONS) {
-      // The server's own words are the most precise (`role "x" does not exist`, `password authentication failed for
-      // user "x"`) and never contain the password.
-      const serverSaid = /^[0-9A-Z]{5}$/.test(candidate.code) && typeof candidate.message === "string";
-      return serverSaid
-        ? (String(candidate.message).split("\n")[0] ?? "")
-        : (CONNECTION_ERROR_REASONS[candidate.code] ?? null);
+function observed<T extends object>(target: T, availability: DatabaseAvailability, pooled = true): T {
+  return new Proxy(target, {
+    get(object, key) {
+      const value: unknown = Reflect.get(object, key);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        let result: unknown = value.apply(object, args);
+        if (!(result instanceof Promise)) return result;
+        const statement = STATEMENTS.has(key);
+        if (statement) result = availability.watch(result, pooled);
+        return (result as Promise<unknown>).then(
+          (resolved: unknown) => {
+            if (statement) availability.succeeded();
+            if (typeof resolved !== "object" || resolved === null || !("queryRaw" in resolved)) return resolved;
+            // The adapter from connect(), a transaction from startTransaction() (on one connection of its own).
+            return observed(resolved, availability, key === "connect");
+          },
+          (error: unknown) => {
+            availability.failed(error);
+            throw error;
+          },
+        );
+      };
+    },
+  });
+}
+
+/** One fresh connection and `SELECT 1`, each bounded: a pooled connection could be one the server no longer has. */
+function probeFor(target: DatabaseTarget & { kind: "postgres" }): () => Promise<void> {
+  return async () => {
+    const client = new pg.Client({
+      ...connectionConfig(target.url, CONNECT_TIMEOUT_MS),
+      query_timeout: CONNECT_TIMEOUT_MS,
+    });
+    client.on("error", () => undefined);
+    try {
+      await client.connect();
+      await client.query("SELECT 1");
+    } catch (error) {
+      // Not end(): a server that does not answer would keep the socket (one a second) open until it did.
+      client.connection.stream.destroy();
+      throw error;
     }
-    if (typeof candidate.message === "string") {
-      if (/connection timeout|timeout expired/i.test(candidate.message)) {
-        return `no answer within ${Math.round(timeoutMs / 1000)} s`;
-      }
-      if (/connection terminated unexpectedly/i.test(candidate.message)) return "the connection was closed";
-    }
-    queue.push(candidate.cause);
-    if (Array.isArray(candidate.errors)) queue.push(...(candidate.errors as unknown[]));
-  }
-  return null;
+    void client.end().catch(() => undefined);
+  };
 }
 
 function unavailable(target: DatabaseTarget, error: unknown, timeoutMs: number): DatabaseUnavailableError {
@@ -350,14 +416,46 @@ interface Slot {
 const SLOT_KEY = Symbol.for("accordwatch.db");
 const slot: Slot = ((globalThis as Record<symbol, Slot | undefined>)[SLOT_KEY] ??= {});
 
-/** The configured database, opened once per process; a failed attempt is not cached, so the next call retries. */
-export function getDatabase(): Promise<Database> {
+/**
+ * The availability of the configured server (lib/db/availability.ts): one per process and DATABASE_URL, kept on
+ * globalThis where proxy.ts reads it. None for the embedded database, which is in-process and cannot go down.
+ */
+function configuredAvailability(target: DatabaseTarget): DatabaseAvailability | undefined {
+  if (target.kind !== "postgres") {
+    setProcessAvailability(undefined);
+    return undefined;
+  }
+  const current = processAvailability();
+  if (current?.key === target.url) return current;
+  const availability = new DatabaseAvailability({
+    key: target.url,
+    label: describeTarget(target),
+    probe: probeFor(target),
+  });
+  setProcessAvailability(availability);
+  return availability;
+}
+
+/**
+ * The configured database, opened once per process; a failed attempt is not cached, so the next call retries.
+ * While its server is known to be down, rejects at once with DatabaseUnavailableError, without waiting on it.
+ */
+export async function getDatabase(): Promise<Database> {
+  const current = slot.database;
+  if (current && installedDatabases.has(current)) return current;
+  const target = configuredTarget();
+  const availability = configuredAvailability(target);
+  availability?.assertAvailable();
   if (!slot.database) {
-    const opening = (async () => createClient(configuredTarget()))();
+    const opening = createClient(target, { availability });
     slot.database = opening;
-    opening.catch(() => {
-      if (slot.database === opening) slot.database = undefined;
-    });
+    opening.then(
+      () => availability?.succeeded(),
+      (error: unknown) => {
+        if (slot.database === opening) slot.database = undefined;
+        availability?.failed(error);
+      },
+    );
   }
   return slot.database;
 }
@@ -390,6 +488,7 @@ export async function closeDb(): Promise<void> {
   const opening = slot.database;
   if (!opening || installedDatabases.has(opening)) return;
   slot.database = undefined;
+  setProcessAvailability(undefined);
   const database = await opening.catch(() => undefined);
   await database?.close();
 }

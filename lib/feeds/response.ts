@@ -2,8 +2,8 @@
  * How the public feeds answer: Atom with short shared-cache lifetimes (a CDN or nginx cache in front serves the
  * spikes, ../shared/notes/toolchain.md), 404 for what is not published, and errors that no cache keeps.
  */
-import { connectionFailureReason } from "@/lib/db/client";
-import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { RETRY_AFTER_SECONDS } from "@/lib/http/unavailable";
 import { logger } from "@/lib/log/logger";
 
 export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
@@ -12,8 +12,6 @@ export const FEED_CACHE_CONTROL = "public, s-maxage=60, stale-while-revalidate=3
 /** Not found: cached as briefly, and never served stale, so that a newly published agreement's feed appears soon. */
 export const NOT_FOUND_CACHE_CONTROL = "public, s-maxage=60";
 export const ERROR_CACHE_CONTROL = "no-store";
-/** Seconds a client should wait after a 503. */
-export const RETRY_AFTER_SECONDS = 30;
 
 const TEXT = "text/plain; charset=utf-8";
 
@@ -48,7 +46,7 @@ export function notFoundResponse(message: string): Response {
  * query that lost its connection) is a 503 with Retry-After; anything else is logged and a 500. Neither is cached.
  */
 export function failureResponse(error: unknown, what: string): Response {
-  if (error instanceof DatabaseUnavailableError || connectionFailureReason(error) !== null) {
+  if (isDatabaseUnavailable(error)) {
     logger.warn(
       { reason: error instanceof Error ? error.message.split("\n")[0] : String(error) },
       `${what} unavailable`,

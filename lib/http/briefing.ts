@@ -9,11 +9,12 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { todayUtc } from "@/lib/clock";
 import type { BriefingView } from "@/lib/data/briefing";
 import { NotFoundError, ValidationError } from "@/lib/data/errors";
-import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { renderBriefingMarkdown } from "@/lib/domain/briefing-markdown";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/domain/locale";
 import { asOfQuerySchema } from "@/lib/domain/schemas/as-of";
 import { parseInput } from "@/lib/domain/schemas/parse";
+import { RETRY_AFTER_SECONDS } from "./unavailable";
 import { withRequest } from "./with-request";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -63,8 +64,10 @@ export function briefingMarkdownGet<P extends { readonly locale: string }>(
       if (error instanceof ValidationError) {
         return text(400, Object.values(error.fieldErrors).flat()[0] ?? error.message);
       }
-      if (error instanceof DatabaseUnavailableError) {
-        return text(503, "The database is unavailable; please try again shortly.", { "Retry-After": "30" });
+      if (isDatabaseUnavailable(error)) {
+        return text(503, "The database is unavailable; please try again shortly.", {
+          "Retry-After": String(RETRY_AFTER_SECONDS),
+        });
       }
       throw error;
     }

@@ -7,8 +7,7 @@
 import type { z } from "zod";
 import { ForbiddenError } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/data/errors";
-import { connectionFailureReason } from "@/lib/db/client";
-import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { parseInput, type FieldErrors } from "@/lib/domain/schemas/parse";
 import { logger } from "@/lib/log/logger";
 import { toCsv } from "./csv";
@@ -107,7 +106,7 @@ async function parseRequest<P extends z.ZodObject, Q extends z.ZodObject>(
 function failure(error: unknown, notFoundMessage: string): Response {
   // Forbidden cannot happen on published data; should it, it answers as a miss, revealing nothing.
   if (error instanceof NotFoundError || error instanceof ForbiddenError) return errorResponse(404, notFoundMessage);
-  if (error instanceof DatabaseUnavailableError || connectionFailureReason(error) !== null) {
+  if (isDatabaseUnavailable(error)) {
     logger.warn(
       { reason: error instanceof Error ? error.message.split("\n")[0] : String(error) },
       "database unavailable",

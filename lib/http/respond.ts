@@ -4,6 +4,9 @@
  */
 import type { ErrorBody } from "@/lib/domain/api/responses";
 import type { FieldErrors } from "@/lib/domain/schemas/parse";
+import { RETRY_AFTER_SECONDS } from "./unavailable";
+
+export { RETRY_AFTER_SECONDS };
 
 export const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
 
@@ -17,8 +20,6 @@ export const PUBLIC_CACHE = "public, max-age=60, s-maxage=60, stale-while-revali
 export const CLIENT_ERROR_CACHE = "public, max-age=10, s-maxage=10";
 /** A failure of ours is never kept. */
 export const NO_STORE = "no-store";
-/** Seconds a client should wait before trying again when the database is unavailable. */
-export const RETRY_AFTER_SECONDS = 30;
 
 /** On every answer: any origin may read it, without cookies (there is no `Access-Control-Allow-Credentials`). */
 export function corsHeaders(): Record<string, string> {

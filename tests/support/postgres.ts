@@ -21,6 +21,13 @@ export interface PostgresServer {
   stop(): Promise<void>;
   /** The same, synchronous: for signal and exit handlers, which cannot wait. */
   stopSync(): void;
+  /**
+   * Shuts the server down (fast mode: open connections are closed, as an operator's `pg_ctl stop` does), keeping
+   * its data for startServer(): for tests of what the app does while its database is down.
+   */
+  stopServer(): Promise<void>;
+  /** Starts the server stopped by stopServer() again, on the same port and data; resolves once it accepts connections. */
+  startServer(): Promise<void>;
 }
 
 const SERVER_USER = "postgres";
@@ -95,7 +102,7 @@ function check(result: SpawnSyncReturns<string>, what: string, logFile?: string)
   );
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -137,6 +144,21 @@ export async function startPostgres(): Promise<PostgresServer> {
       "initdb",
     );
 
+    const start = (options: string) =>
+      run(bindir, "pg_ctl", [
+        "--pgdata",
+        dataDir,
+        "--log",
+        logFile,
+        "--wait",
+        "--timeout",
+        "60",
+        "--options",
+        options,
+        "start",
+      ]);
+    const stopFast = () => run(bindir, "pg_ctl", ["--pgdata", dataDir, "--mode", "fast", "--wait", "stop"]);
+
     // A free port now may be taken by the time the server binds: retry a few times on a fresh one.
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
@@ -150,22 +172,12 @@ export async function startPostgres(): Promise<PostgresServer> {
         "-c full_page_writes=off",
         "-c max_connections=200",
       ].join(" ");
-      const started = run(bindir, "pg_ctl", [
-        "--pgdata",
-        dataDir,
-        "--log",
-        logFile,
-        "--wait",
-        "--timeout",
-        "60",
-        "--options",
-        options,
-        "start",
-      ]);
+      const started = start(options);
       if (started.status === 0) {
         const stopSync = () => {
           if (!existsSync(dataDir)) return;
-          run(bindir, "pg_ctl", ["--pgdata", dataDir, "--mode", "fast", "--wait", "stop"]);
+          // Stopping a server that stopServer() already stopped fails harmlessly.
+          stopFast();
           spawnSync("rm", ["-rf", dir]);
         };
         return {
@@ -174,13 +186,12 @@ export async function startPostgres(): Promise<PostgresServer> {
           stopSync,
           stop: async () => {
             if (!existsSync(dataDir)) return;
-            check(
-              run(bindir, "pg_ctl", ["--pgdata", dataDir, "--mode", "fast", "--wait", "stop"]),
-              "pg_ctl stop",
-              logFile,
-            );
+            // Already stopped by stopServer(): nothing runs (no postmaster.pid), only the folder is left to remove.
+            if (existsSync(path.join(dataDir, "postmaster.pid"))) check(stopFast(), "pg_ctl stop", logFile);
             await rm(dir, { recursive: true, force: true });
           },
+          stopServer: async () => check(stopFast(), "pg_ctl stop", logFile),
+          startServer: async () => check(start(options), "pg_ctl start", logFile),
         };
       }
       if (attempt >= 3) check(started, "pg_ctl start", logFile);

@@ -9,7 +9,8 @@ import { can, ForbiddenError } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { loadDataset } from "@/lib/data/load-dataset";
-import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { RETRY_AFTER_SECONDS } from "@/lib/http/unavailable";
 import { serializeInterchange } from "@/lib/domain/interchange";
 import { asLocale } from "@/lib/i18n/format";
 import { withRequest } from "@/lib/http/with-request";
@@ -50,8 +51,8 @@ async function exportDocument(
   } catch (error) {
     if (error instanceof NotFoundError) return text(404, t("notFound"));
     if (error instanceof ForbiddenError) return text(403, t("forbidden"));
-    if (error instanceof DatabaseUnavailableError) {
-      return text(503, t("databaseUnavailable"), { "Retry-After": "30" });
+    if (isDatabaseUnavailable(error)) {
+      return text(503, t("databaseUnavailable"), { "Retry-After": String(RETRY_AFTER_SECONDS) });
     }
     throw error;
   }
