@@ -21,6 +21,7 @@ import {
   createEmptyPostgresDatabase,
   createPgliteDatabase,
   createPostgresDatabase,
+  TEST_CONNECT_TIMEOUT_MS,
   type TestDatabase,
 } from "../support/databases";
 
@@ -84,7 +85,7 @@ const engines: Array<[string, () => Promise<Engine>]> = [
       return {
         db,
         reopen: async () => {
-          second = await createClient({ kind: "postgres", url: db.url });
+          second = await createClient({ kind: "postgres", url: db.url }, { connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
           return second;
         },
         cleanup: async () => {
@@ -436,7 +437,10 @@ describe("npm start on PostgreSQL without NEXTAUTH_SECRET", () => {
       const lines = result.stderr.split("\n").filter((line) => line.trim() !== "" && !line.includes("nodedir"));
       expect(lines).toEqual([expect.stringMatching(/^NEXTAUTH_SECRET is not set: with DATABASE_URL, set it/)]);
 
-      const opened = await createClient({ kind: "postgres", url: database.url });
+      const opened = await createClient(
+        { kind: "postgres", url: database.url },
+        { connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS },
+      );
       try {
         expect(await opened.prisma.user.count()).toBe(0);
       } finally {

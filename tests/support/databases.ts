@@ -98,11 +98,17 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; name
   };
 }
 
+/** How long a test database waits for a connection. */
+export const TEST_CONNECT_TIMEOUT_MS = 15_000;
+
 export async function createPostgresDatabase(options: CreateOptions = {}): Promise<PostgresTestDatabase> {
   const empty = await createEmptyPostgresDatabase();
   let database: Database | undefined;
   try {
-    database = await createClient({ kind: "postgres", url: empty.url });
+    // The app's 2 s connection timeout is for an outage (README, "When the database is down"); tests share a loaded
+    // machine with parallel workers, where a fresh database's first connections may take longer. Tests of the
+    // timeouts themselves open their own clients with their own values.
+    database = await createClient({ kind: "postgres", url: empty.url }, { connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS });
     const applied = options.migrate === false ? [] : (await database.migrate()).applied;
     const open = database;
     return {
