@@ -509,6 +509,18 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/[locale]/(site)/w/[org]/members/actions.ts#revokeInviteAction": { delegates: ["members.revokeInvite"] },
   "app/[locale]/(site)/w/[org]/members/actions.ts#changeRoleAction": { delegates: ["members.changeRole"] },
   "app/[locale]/(site)/w/[org]/members/actions.ts#removeMemberAction": { delegates: ["members.removeMember"] },
+  "app/[locale]/(site)/w/[org]/notifications/actions.ts#markNotificationsReadAction": {
+    delegates: ["notifications.markNotificationsRead"],
+  },
+  "app/[locale]/(site)/w/[org]/notifications/actions.ts#setEmailLanguageAction": {
+    delegates: ["notifications.setEmailLanguage"],
+  },
+  "app/[locale]/(site)/w/[org]/webhooks/actions.ts#createWebhookAction": {
+    delegates: ["webhooks.createWebhookEndpoint"],
+  },
+  "app/[locale]/(site)/w/[org]/webhooks/actions.ts#deleteWebhookAction": {
+    delegates: ["webhooks.deleteWebhookEndpoint"],
+  },
   "app/[locale]/(site)/w/[org]/data/actions.ts#importDocumentAction": {
     delegates: ["import-dataset.importDocument", "import-dataset.checkImportDocument"],
   },
