@@ -11,6 +11,7 @@
  * The job library runs for real (lib/jobs/runner.ts, the same runner as `npm run worker` and the app's process);
  * the test waits on outcomes with deadlines, never on fixed sleeps.
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -21,7 +22,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemViewer, type Viewer } from "@/lib/auth/viewer";
 import { evaluateHealth } from "@/lib/data/health-evaluation";
 import { importDocument } from "@/lib/data/import-dataset";
-import { countUnreadNotifications, listNotifications, markNotificationsRead } from "@/lib/data/notifications";
+import {
+  countUnreadNotifications,
+  listNotifications,
+  markNotificationsRead,
+  setEmailLanguage,
+} from "@/lib/data/notifications";
 import { getViewerForUser } from "@/lib/data/users";
 import { watch } from "@/lib/data/watchlist";
 import { createWebhookEndpoint } from "@/lib/data/webhooks";
@@ -90,12 +96,20 @@ interface Mail {
   readonly raw: string;
 }
 
-/** Quoted-printable soft breaks and escapes undone: enough to read a plain-text email's words. */
-function decodeQuotedPrintable(raw: string): string {
-  return Buffer.from(
-    raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    "latin1",
-  ).toString("utf8");
+/** A plain-text email's headers and body as text: its transfer encoding (quoted-printable or base64) undone. */
+function readableMail(raw: string): string {
+  const split = raw.indexOf("\r\n\r\n");
+  const headers = raw.slice(0, split);
+  const body = raw.slice(split + 4);
+  const decoded = /^content-transfer-encoding:\s*base64/im.test(headers)
+    ? Buffer.from(body, "base64")
+    : Buffer.from(
+        body
+          .replace(/=\r?\n/g, "")
+          .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        "latin1",
+      );
+  return `${headers}\r\n\r\n${decoded.toString("utf8")}`;
 }
 
 /** An SMTP server on 127.0.0.1 that keeps what it is given. */
@@ -111,7 +125,7 @@ async function smtpServer() {
       stream.on("end", () => {
         mails.push({
           to: session.envelope.rcptTo.map((r) => r.address),
-          raw: decodeQuotedPrintable(Buffer.concat(chunks).toString("latin1")),
+          raw: readableMail(Buffer.concat(chunks).toString("latin1")),
         });
         callback();
       });
@@ -156,6 +170,8 @@ describe.each(engines)("scheduled work on %s", (_engine, create) => {
   let prisma: PrismaClient;
   let restore: () => void;
   let reviewer: Viewer & { kind: "user" };
+  /** Watches the doctrine too, and chose French for their emails. */
+  let frenchReviewer: Viewer & { kind: "user" };
   let admin: Viewer;
   let runner: JobRunner | undefined;
   let smtp: Awaited<ReturnType<typeof smtpServer>>;
@@ -193,6 +209,15 @@ describe.each(engines)("scheduled work on %s", (_engine, create) => {
       milestone: "adopt-doctrine",
     });
     await watch(reviewer, ORG, { agreement: AGREEMENT, commitment: "maritime-interception" });
+    const french = await member("REVIEWER");
+    if (french.kind !== "user") throw new Error("not a user");
+    frenchReviewer = french;
+    await setEmailLanguage(frenchReviewer, { locale: "fr" });
+    await watch(frenchReviewer, ORG, {
+      agreement: AGREEMENT,
+      commitment: "maritime-interception",
+      milestone: "adopt-doctrine",
+    });
 
     smtp = await smtpServer();
     steady = await webhookServer(() => 204);
@@ -262,14 +287,19 @@ describe.each(engines)("scheduled work on %s", (_engine, create) => {
     expect(watched.length).toBe(3);
     expect(await listNotifications(admin, ORG)).toEqual([]);
 
-    // By email, once, in English (the reviewer chose no language).
-    const mail = await until("the email", async () => smtp.mails[0]);
-    expect(mail.to).toEqual([reviewer.email]);
+    // By email, once each: in English for the reviewer (who chose no language), in French for the one who chose it.
+    const mailTo = (email: string) => async () => smtp.mails.find((m) => m.to.includes(email));
+    const mail = await until("the email", mailTo(reviewer.email));
     expect(mail.raw).toContain("Subject: Accordwatch: 3 changes in what you watch");
     for (const n of notified) expect(mail.raw).toContain(n.texts.en.title);
     expect(mail.raw).toContain("http://accordwatch.test/w/demo/notifications");
+    const frenchMail = await until("the French email", mailTo(frenchReviewer.email));
+    expect(frenchMail.raw).toContain("Bonjour REVIEWER,");
+    expect(frenchMail.raw).toContain("2 changements dans les engagements et jalons que vous suivez");
+    expect(frenchMail.raw).toContain("Au point mort");
+    expect(frenchMail.raw).toContain("http://accordwatch.test/fr/w/demo/notifications");
     await until("the emails recorded as sent", async () =>
-      (await prisma.notification.count({ where: { emailState: "SENT" } })) === 3 ? true : undefined,
+      (await prisma.notification.count({ where: { emailState: "SENT" } })) === 5 ? true : undefined,
     );
 
     // Signed, with one delivery id per (endpoint, transition), the same on every attempt.
@@ -319,7 +349,7 @@ describe.each(engines)("scheduled work on %s", (_engine, create) => {
     expect(result.deliveryIds).toEqual([]);
     expect(await sendNotificationEmail(ORG, reviewer.userId, { smtp: settingsWith(smtp.url).smtp! })).toBe("SKIPPED");
     expect(steady.received.length + flaky.received.length).toBe(before);
-    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails).toHaveLength(2);
   });
 
   it("keeps read and unread per member", async () => {
@@ -344,5 +374,47 @@ describe.each(engines)("scheduled work on %s", (_engine, create) => {
       JOB_SCHEMA,
     );
     expect(tables[0]?.n).toBeGreaterThan(0);
+  });
+});
+
+describe("npm run worker", () => {
+  it("runs the scheduled work on PostgreSQL until SIGTERM: catches up with the day's evaluation, then stops", async () => {
+    const db = await createPostgresDatabase();
+    const restoreDb = installDatabase(db.database);
+    let child: ChildProcess | undefined;
+    try {
+      expect((await importDocument(cli, ORG, demoText)).ok).toBe(true);
+      let output = "";
+      child = spawn(
+        process.execPath,
+        ["--import", "tsx", path.resolve(import.meta.dirname, "../../scripts/worker.ts")],
+        {
+          cwd: path.resolve(import.meta.dirname, "../.."),
+          env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: "warn", SMTP_URL: "", ACCORDWATCH_JOBS: "" },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+      child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+      await until("the worker to start", async () => (output.includes("Worker running") ? true : undefined));
+      expect(output).toContain('daily evaluation at "0 3 * * *" (UTC), emails off (no SMTP_URL)');
+      // Whatever today is, the catch-up evaluates it: the demo's history is recorded as its baseline.
+      const evaluated = await until("the catch-up evaluation", async () => {
+        const event = await db.prisma.auditEvent.findFirst({
+          where: { action: "health.evaluate", actor: "jobs:daily-evaluation" },
+        });
+        return event ?? undefined;
+      });
+      expect(evaluated.entityType).toBe("agreement");
+      expect(await db.prisma.healthTransition.count({ where: { baseline: false } })).toBe(0);
+      const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(output).toContain("Stopping: letting running jobs finish…");
+    } finally {
+      if (child?.exitCode === null) child.kill("SIGKILL");
+      restoreDb();
+      await db.drop();
+    }
   });
 });
