@@ -4,6 +4,18 @@
  */
 import type { Instrumentation } from "next";
 
+/**
+ * Starts the scheduled work in the server's process (lib/jobs/in-process.ts; README, "Scheduled work and
+ * notifications"), but not while `next build` loads the app.
+ */
+export async function register(): Promise<void> {
+  // The documented form, which the edge build drops whole (it cannot load pg-boss or PGlite).
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startInProcessJobs } = await import("./lib/jobs/in-process");
+    startInProcessJobs();
+  }
+}
+
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs" || context.routeType === "route") return;
   const [{ logger }, { isSaneRequestId, REQUEST_ID_HEADER }] = await Promise.all([

@@ -5,7 +5,16 @@ import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/actions/document-file";
 const nextConfig: NextConfig = {
   // PGlite loads its Wasm and data files from its own package folder at run time: keep it (and the Prisma pieces
   // that sit on it) out of the server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
+  // pg-boss and nodemailer (the scheduled work, started by instrumentation.ts) are CommonJS packages for Node: loaded
+  // as they are, not bundled.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    "pg-boss",
+    "nodemailer",
+  ],
   poweredByHeader: false,
   async headers() {
     return [

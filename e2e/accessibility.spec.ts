@@ -72,6 +72,8 @@ const WORKSPACE_PAGES: ReadonlyArray<{ path: string; role: "ADMIN" | "EDITOR" | 
   { path: "/w/demo/history", role: "REVIEWER" },
   { path: "/w/demo/changes?since=2025-01-01", role: "REVIEWER" },
   { path: "/w/demo/watchlist", role: "REVIEWER" },
+  { path: "/w/demo/notifications", role: "REVIEWER" },
+  { path: "/w/demo/webhooks", role: "ADMIN" },
   { path: `/w/demo/${AGREEMENT}/briefing?asOf=2025-10-31`, role: "REVIEWER" },
   { path: "/w/demo/watchlist/briefing?asOf=2025-12-01", role: "REVIEWER" },
   { path: "/account", role: "REVIEWER" },

@@ -135,3 +135,102 @@ export function logLevel(source: Source = process.env): LogLevel {
   const value = source.LOG_LEVEL?.trim().toLowerCase() ?? "";
   return (LOG_LEVELS as readonly string[]).includes(value) ? (value as LogLevel) : "info";
 }
+
+// ---- Scheduled work (README, "Scheduled work and notifications") ----
+
+export interface SmtpSettings {
+  /** `smtp://user:password@host:587` or `smtps://…:465`: nodemailer's connection URL. A secret: never logged. */
+  readonly url: string;
+  /** The From of every email, e.g. `Accordwatch <noreply@example.org>`. */
+  readonly from: string;
+}
+
+export interface JobsSettings {
+  /** Whether the app process runs the jobs itself (ACCORDWATCH_JOBS, default on); off when `npm run worker` does. */
+  readonly inProcess: boolean;
+  /** When the daily evaluation runs: a cron expression in UTC (EVALUATION_CRON, default 03:00 every day). */
+  readonly evaluationCron: string;
+  /** Null: notifications are shown in the app only. */
+  readonly smtp: SmtpSettings | null;
+  /** How many times a webhook delivery is tried in all before it is given up (WEBHOOK_MAX_ATTEMPTS, default 8). */
+  readonly webhookMaxAttempts: number;
+  /** The first retry's delay, doubling at each retry (WEBHOOK_RETRY_DELAY_SECONDS, default 30). */
+  readonly webhookRetryDelaySeconds: number;
+  /** The app's public address, for the links in emails (NEXTAUTH_URL). */
+  readonly appUrl: string | undefined;
+}
+
+export const DEFAULT_EVALUATION_CRON = "0 3 * * *";
+
+/** A whole number between `min` and `max` written in a variable. */
+function wholeNumber(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be from ${min} to ${max}`).max(max, `must be from ${min} to ${max}`))
+    .optional();
+}
+
+const jobsSchema = z
+  .object({
+    ACCORDWATCH_JOBS: optional.pipe(
+      z.enum(["on", "off"], { error: "must be `on` (the default: the app runs the jobs) or `off`" }).optional(),
+    ),
+    EVALUATION_CRON: optional.pipe(
+      z
+        .string()
+        .regex(/^\S+(\s+\S+){4,5}$/, "must be a cron expression of 5 (or 6) fields, e.g. `0 3 * * *`")
+        .optional(),
+    ),
+    SMTP_URL: optional.pipe(
+      z
+        .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587" })
+        .optional(),
+    ),
+    SMTP_FROM: optional,
+    WEBHOOK_MAX_ATTEMPTS: optional.pipe(wholeNumber(1, 20)),
+    WEBHOOK_RETRY_DELAY_SECONDS: optional.pipe(wholeNumber(1, 3600)),
+    NEXTAUTH_URL: optional,
+  })
+  .superRefine((env, ctx) => {
+    if (env.SMTP_URL !== undefined && env.SMTP_FROM === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_FROM"],
+        message: "is required with SMTP_URL: the From of the emails, e.g. `Accordwatch <noreply@example.org>`",
+      });
+    }
+  });
+
+export type ParsedJobsEnv = { ok: true; settings: JobsSettings } | { ok: false; errors: string[] };
+
+/** Validates the scheduled work's variables in `source` (default process.env); errors name the variable only. */
+export function parseJobsEnv(source: Source = process.env): ParsedJobsEnv {
+  const result = jobsSchema.safeParse(source);
+  if (!result.success) {
+    return {
+      ok: false,
+      errors: result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+    };
+  }
+  const env = result.data;
+  return {
+    ok: true,
+    settings: {
+      inProcess: env.ACCORDWATCH_JOBS !== "off",
+      evaluationCron: env.EVALUATION_CRON ?? DEFAULT_EVALUATION_CRON,
+      smtp: env.SMTP_URL && env.SMTP_FROM ? { url: env.SMTP_URL, from: env.SMTP_FROM } : null,
+      webhookMaxAttempts: env.WEBHOOK_MAX_ATTEMPTS ?? 8,
+      webhookRetryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS ?? 30,
+      appUrl: env.NEXTAUTH_URL,
+    },
+  };
+}
+
+/** The scheduled work's settings; throws EnvError listing every problem. */
+export function getJobsSettings(source: Source = process.env): JobsSettings {
+  const parsed = parseJobsEnv(source);
+  if (!parsed.ok) throw new EnvError(`Invalid environment:\n${parsed.errors.join("\n")}`);
+  return parsed.settings;
+}

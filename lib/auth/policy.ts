@@ -10,7 +10,9 @@
  * | organisation:write            |           |          | own    | own   | yes          |
  * | organisation:import / export  |           |          | own    | own   | yes          |
  * | organisation:manage-members   |           |          |        | own   | yes          |
+ * | organisation:manage-webhooks  |           |          |        | own   | yes          |
  * | organisation:create           |           |          |        |       | yes          |
+ * | organisation:evaluate (jobs)  |           |          |        |       | yes          |
  */
 import { roleIn, type Role, type Viewer } from "./viewer";
 
@@ -22,7 +24,10 @@ export type Action =
   | "organisation:import"
   | "organisation:export"
   | "organisation:manage-members"
-  | "organisation:create";
+  | "organisation:manage-webhooks"
+  | "organisation:create"
+  /** The scheduled work (lib/jobs): the daily evaluation, sending notifications' emails and webhook deliveries. */
+  | "organisation:evaluate";
 
 export interface Resource {
   /** The slug of the organisation the resource belongs to; undefined for one yet to be created, or for lists. */
@@ -37,7 +42,9 @@ const LEAST_ROLE: Record<Exclude<Action, "published:read">, Role | null> = {
   "organisation:import": "EDITOR",
   "organisation:export": "EDITOR",
   "organisation:manage-members": "ADMIN",
+  "organisation:manage-webhooks": "ADMIN",
   "organisation:create": null,
+  "organisation:evaluate": null,
 };
 
 const RANK: Record<Role, number> = { REVIEWER: 1, EDITOR: 2, ADMIN: 3 };

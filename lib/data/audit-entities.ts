@@ -22,6 +22,9 @@ type Reader = Pick<
   | "watchlistEntry"
   | "membership"
   | "invite"
+  | "webhookEndpoint"
+  | "webhookDelivery"
+  | "user"
 >;
 
 /** Where a record is shown in the workspace (components turn this into a link). */
@@ -193,6 +196,31 @@ const DESCRIBERS: Record<string, Describer> = {
     byId(
       await db.invite.findMany({ where: { organisationId, id: { in: ids } }, select: { id: true, role: true } }),
       (row) => ({ title: `an invite as ${row.role.toLowerCase()}`, place: { kind: "members" } }),
+    ),
+  // The scheduled work's records (lib/data/webhooks.ts, deliveries.ts, notifications.ts): named, not linked.
+  "webhook-endpoint": async (db, organisationId, ids) =>
+    byId(
+      await db.webhookEndpoint.findMany({
+        where: { organisationId, id: { in: ids } },
+        select: { id: true, url: true },
+      }),
+      (row) => ({ title: row.url, place: null }),
+    ),
+  "webhook-delivery": async (db, organisationId, ids) =>
+    byId(
+      await db.webhookDelivery.findMany({
+        where: { organisationId, id: { in: ids } },
+        select: { id: true, endpoint: { select: { url: true } } },
+      }),
+      (row) => ({ title: `a delivery to ${row.endpoint.url}`, place: null }),
+    ),
+  user: async (db, organisationId, ids) =>
+    byId(
+      await db.user.findMany({
+        where: { id: { in: ids }, memberships: { some: { organisationId } } },
+        select: { id: true, email: true },
+      }),
+      (row) => ({ title: row.email, place: { kind: "members" } }),
     ),
 };
 

@@ -111,6 +111,8 @@ function serverLabel(url: string): string {
 export interface Database {
   readonly target: DatabaseTarget;
   readonly prisma: PrismaClient;
+  /** The embedded engine itself (PGlite only): the job queue (lib/db/job-queue.ts) runs its SQL scripts on it. */
+  readonly pglite?: PGlite;
   /** Applies pending migrations (lib/db/migrate.ts) over this database's own connection. */
   migrate(options?: MigrateOptions): Promise<MigrationOutcome>;
   /** Disconnects the client and releases the database (the PGlite folder, or the pool). */
@@ -335,6 +337,7 @@ async function openEmbedded(target: DatabaseTarget & { kind: "embedded" }): Prom
   return {
     target,
     prisma,
+    pglite: db,
     migrate: (migrateOptions) => migrateDatabase(pgliteExecutor(db), migrateOptions),
     close: async () => {
       await prisma.$disconnect();

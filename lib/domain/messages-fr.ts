@@ -235,6 +235,15 @@ const FIXED: Readonly<Record<string, string>> = {
   "There is no such invite in this organisation.": "L’organisation n’a pas cette invitation.",
   "This invite has been used already; remove the member instead.": fr`Cette invitation a déjà été utilisée ; retirez plutôt le membre.`,
   "This invite has been withdrawn already.": "Cette invitation a déjà été retirée.",
+  // Webhooks and notifications (schemas/webhooks.ts, lib/data/webhooks.ts).
+  "Give the address to send to, starting with https:// or http://.":
+    "Indiquez l’adresse à laquelle envoyer, commençant par https:// ou http://.",
+  "An address is at most 2000 characters.": "Une adresse compte au plus 2000 caractères.",
+  "Leave the user name and password out of the address: deliveries are signed with the secret.": fr`Retirez de l’adresse le nom d’utilisateur et le mot de passe : les envois sont signés avec le secret.`,
+  "Choose a webhook of the organisation.": "Choisissez un webhook de l’organisation.",
+  "There is no such webhook in this organisation.": "L’organisation n’a pas ce webhook.",
+  "Choose a notification.": "Choisissez une notification.",
+  "Choose English or French.": "Choisissez l’anglais ou le français.",
   // Records (lib/data/commands, lib/data/history.ts).
   "There is no such evidence link on this milestone.": "Ce jalon n’a pas cet élément de preuve.",
   "This record was changed since you loaded it; reload to see the current values.": fr`Cet enregistrement a été modifié depuis que vous l’avez ouvert ; rechargez la page pour voir les valeurs actuelles.`,

@@ -26,6 +26,8 @@ const JSON_SECRET =
 /** A Cookie or Set-Cookie header written out as text: everything after the colon. */
 const COOKIE_HEADER = /\b((?:set-)?cookie)(\s*:\s*)[^\n]+/gi;
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/-]+=*/g;
+/** A webhook endpoint's signing secret (lib/data/webhooks.ts makes them `whsec_…`). */
+const WEBHOOK_SECRET = /\bwhsec_[A-Za-z0-9_-]{8,}/g;
 /** A JWT or JWE (three or five base64url parts, the first a JSON header `{"…` = `eyJ`). */
 const JWT = /\beyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){1,4}/g;
 
@@ -50,6 +52,7 @@ export function redactText(text: string, options: RedactOptions = {}): string {
     .replace(JSON_SECRET, `$1"${REDACTED}"`)
     .replace(SECRET_PAIR, `$1=${REDACTED}`)
     .replace(AUTH_SCHEME, `$1 ${REDACTED}`)
+    .replace(WEBHOOK_SECRET, REDACTED)
     .replace(JWT, REDACTED);
 }
 

@@ -22,6 +22,7 @@ import account from "./account.json";
 import members from "./members.json";
 import review from "./review.json";
 import briefing from "./briefing.json";
+import notifications from "./notifications.json";
 
 export const en = {
   common,
@@ -44,6 +45,7 @@ export const en = {
   members,
   review,
   briefing,
+  notifications,
 };
 
 export type Messages = typeof en;

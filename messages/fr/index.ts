@@ -20,6 +20,7 @@ import account from "./account.json";
 import members from "./members.json";
 import review from "./review.json";
 import briefing from "./briefing.json";
+import notifications from "./notifications.json";
 
 export const fr: Messages = {
   common,
@@ -42,4 +43,5 @@ export const fr: Messages = {
   members,
   review,
   briefing,
+  notifications,
 };

@@ -29,6 +29,10 @@ import * as publicModule from "@/lib/data/public";
 import * as usersModule from "@/lib/data/users";
 import * as watchlistModule from "@/lib/data/watchlist";
 import * as workspaceModule from "@/lib/data/workspace";
+import * as notificationsModule from "@/lib/data/notifications";
+import * as webhooksModule from "@/lib/data/webhooks";
+import * as healthEvaluationModule from "@/lib/data/health-evaluation";
+import * as deliveriesModule from "@/lib/data/deliveries";
 import { installDatabase, type PrismaClient } from "@/lib/db/client";
 import {
   ENTRY_POINTS,
@@ -103,6 +107,10 @@ const MODULES: Record<SurfaceModule, Record<string, unknown>> = {
   "import-dataset": importModule,
   users: usersModule,
   public: publicModule,
+  notifications: notificationsModule,
+  webhooks: webhooksModule,
+  "health-evaluation": healthEvaluationModule,
+  deliveries: deliveriesModule,
 };
 
 const MODULE_FILES: Record<SurfaceModule, string> = {
@@ -118,6 +126,10 @@ const MODULE_FILES: Record<SurfaceModule, string> = {
   "import-dataset": "lib/data/import-dataset.ts",
   users: "lib/data/users.ts",
   public: "lib/data/public.ts",
+  notifications: "lib/data/notifications.ts",
+  webhooks: "lib/data/webhooks.ts",
+  "health-evaluation": "lib/data/health-evaluation.ts",
+  deliveries: "lib/data/deliveries.ts",
 };
 
 function isClass(value: unknown): boolean {
@@ -263,7 +275,28 @@ async function counts(prisma: PrismaClient): Promise<Record<string, number>> {
       prisma.evidenceLink.count(),
       prisma.statusUpdate.count(),
     ]);
-  return { auditEvents, users, memberships, invites, comments, watchlist, agreements, sources, evidence, updates };
+  const [transitions, notificationsRead, webhooks, locales] = await Promise.all([
+    prisma.healthTransition.count(),
+    prisma.notification.count({ where: { readAt: { not: null } } }),
+    prisma.webhookEndpoint.count(),
+    prisma.user.count({ where: { locale: { not: null } } }),
+  ]);
+  return {
+    auditEvents,
+    users,
+    memberships,
+    invites,
+    comments,
+    watchlist,
+    agreements,
+    sources,
+    evidence,
+    updates,
+    transitions,
+    notificationsRead,
+    webhooks,
+    locales,
+  };
 }
 
 const engines: Array<[string, () => Promise<TestDatabase>]> = [
@@ -347,6 +380,13 @@ describe.each(engines)("authorization matrix on %s", (_engine, create) => {
           },
         });
         return invite.id;
+      },
+      async webhook() {
+        const org = await db.prisma.organisation.findUniqueOrThrow({ where: { slug: keys.org } });
+        const endpoint = await db.prisma.webhookEndpoint.create({
+          data: { organisationId: org.id, url: "https://hooks.example.org/case", secret: "whsec_case" },
+        });
+        return endpoint.id;
       },
       importText() {
         const document = JSON.parse(keys.document) as { agreements: Array<{ slug: string }> };
@@ -475,6 +515,10 @@ describe.each(engines)("authorization matrix on %s", (_engine, create) => {
         db.prisma.observation.count({ where }),
         db.prisma.comment.count({ where }),
         db.prisma.watchlistEntry.count({ where }),
+        db.prisma.healthTransition.count({ where }),
+        db.prisma.notification.count({ where }),
+        db.prisma.webhookEndpoint.count({ where }),
+        db.prisma.webhookDelivery.findMany({ ...byId, select: { id: true, state: true, attempts: true } }),
       ]);
     }
 

@@ -16,6 +16,7 @@
  * organisation (existence is not revealed: a 404), ForbiddenError for a member whose role is too low and for the
  * system viewer, and ForbiddenError for operations that name no organisation ("global").
  */
+import { randomUUID } from "node:crypto";
 import { parseInterchangeText } from "@/lib/domain/interchange";
 
 export const PRINCIPALS = ["anonymous", "reviewer", "editor", "admin", "otherEditor", "removed", "system"] as const;
@@ -60,6 +61,8 @@ export interface MatrixContext {
   invite(): Promise<string>;
   /** An accordwatch/v1 document with one agreement of a new slug. */
   importText(): string;
+  /** A new webhook endpoint of the organisation: its id. */
+  webhook(): Promise<string>;
 }
 
 export interface Deny {
@@ -105,6 +108,8 @@ const PUBLIC = { own: ALL, other: ALL } as const;
 const READERS = { own: ["reviewer", "editor", "admin", "system"], other: ["otherEditor", "system"] } as const;
 const WRITERS = { own: ["editor", "admin", "system"], other: ["otherEditor", "system"] } as const;
 const ADMINS = { own: ["admin", "system"], other: ["system"] } as const;
+/** The scheduled work (lib/jobs), as the system viewer: no member. */
+const JOBS = { own: ["system"], other: ["system"] } as const;
 /** Personal to a signed-in member: the command line has no watchlist. */
 const MEMBERS = { own: ["reviewer", "editor", "admin"], other: ["otherEditor"] } as const;
 
@@ -141,6 +146,10 @@ export const SURFACE_MODULES = [
   "import-dataset",
   "users",
   "public",
+  "notifications",
+  "webhooks",
+  "health-evaluation",
+  "deliveries",
 ] as const;
 export type SurfaceModule = (typeof SURFACE_MODULES)[number];
 
@@ -394,6 +403,38 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "users.getSessionUser": { exempt: "how a session starts, before any viewer exists" },
   "users.getViewerForUser": { exempt: "how a viewer comes to exist; used here to build the removed member" },
 
+  // -- notifications (lib/data/notifications): each member's own --
+  "notifications.listNotifications": org(READERS, (ctx) => [ctx.org], { note: "the command line's list is empty" }),
+  "notifications.countUnreadNotifications": org(READERS, (ctx) => [ctx.org]),
+  "notifications.markNotificationsRead": org(MEMBERS, (ctx) => [ctx.org, { all: true }], {
+    deny: { system: "ForbiddenError" },
+    note: "only a signed-in member has notifications",
+  }),
+  "notifications.getEmailLanguage": { scope: "global", allow: USERS, args: () => [] },
+  "notifications.setEmailLanguage": { scope: "global", allow: USERS, args: () => [{ locale: "fr" }] },
+  "notifications.toTransitionView": { exempt: "row → view mapping, shared with lib/data/deliveries.ts" },
+
+  // -- webhooks (lib/data/webhooks): admins of the organisation --
+  "webhooks.listWebhookEndpoints": org(ADMINS, (ctx) => [ctx.org]),
+  "webhooks.listWebhookDeliveries": org(ADMINS, (ctx) => [ctx.org]),
+  "webhooks.createWebhookEndpoint": org(ADMINS, (ctx) => [ctx.org, { url: "https://hooks.example.org/accordwatch" }]),
+  "webhooks.deleteWebhookEndpoint": org(ADMINS, async (ctx) => [ctx.org, await ctx.webhook()]),
+
+  // -- the scheduled work (lib/jobs): the system viewer only --
+  "health-evaluation.listOrganisationsToEvaluate": { scope: "global", allow: ["system"], args: () => [] },
+  "health-evaluation.evaluateHealth": org(JOBS, (ctx) => [ctx.org, "2025-10-01"]),
+  "deliveries.getWebhookRequest": org(JOBS, (ctx) => [ctx.org, randomUUID()], {
+    note: "an unknown delivery is null: a job whose endpoint was removed since does nothing",
+  }),
+  "deliveries.recordWebhookAttempt": org(JOBS, (ctx) => [
+    ctx.org,
+    randomUUID(),
+    { status: 200, error: null, last: false },
+  ]),
+  "deliveries.getPendingNotificationEmail": org(JOBS, (ctx) => [ctx.org, randomUUID()]),
+  "deliveries.recordNotificationEmail": org(JOBS, (ctx) => [ctx.org, randomUUID(), [randomUUID()], "SENT"]),
+  "deliveries.listUnsentWork": { scope: "global", allow: ["system"], args: () => [] },
+
   // -- the public scorecard: everyone, published records only --
   "public.listPublishedAgreementsByOrganisation": { scope: "global", allow: ALL, args: () => [] },
   "public.getPublishedOrganisation": org(PUBLIC, (ctx) => [ctx.org]),
@@ -468,6 +509,18 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/[locale]/(site)/w/[org]/members/actions.ts#revokeInviteAction": { delegates: ["members.revokeInvite"] },
   "app/[locale]/(site)/w/[org]/members/actions.ts#changeRoleAction": { delegates: ["members.changeRole"] },
   "app/[locale]/(site)/w/[org]/members/actions.ts#removeMemberAction": { delegates: ["members.removeMember"] },
+  "app/[locale]/(site)/w/[org]/notifications/actions.ts#markNotificationsReadAction": {
+    delegates: ["notifications.markNotificationsRead"],
+  },
+  "app/[locale]/(site)/w/[org]/notifications/actions.ts#setEmailLanguageAction": {
+    delegates: ["notifications.setEmailLanguage"],
+  },
+  "app/[locale]/(site)/w/[org]/webhooks/actions.ts#createWebhookAction": {
+    delegates: ["webhooks.createWebhookEndpoint"],
+  },
+  "app/[locale]/(site)/w/[org]/webhooks/actions.ts#deleteWebhookAction": {
+    delegates: ["webhooks.deleteWebhookEndpoint"],
+  },
   "app/[locale]/(site)/w/[org]/data/actions.ts#importDocumentAction": {
     delegates: ["import-dataset.importDocument", "import-dataset.checkImportDocument"],
   },

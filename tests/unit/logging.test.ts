@@ -50,6 +50,14 @@ function expectNoSecret(text: string): void {
 }
 
 describe("the logger", () => {
+  it("blanks a webhook endpoint's secret wherever it appears", () => {
+    const secret = "whsec_Q2hhbmdlIHRoaXMgc2VjcmV0IGluIHRoZSB0ZXN0cw";
+    const log = capture();
+    log.logger.warn({ detail: `signing with ${secret}` }, `endpoint secret ${secret}`);
+    expect(log.raw()).not.toContain(secret);
+    expect(redactText(`key=${secret}`)).not.toContain(secret);
+  });
+
   it("writes one JSON object per line with time, level, message and fields", () => {
     const log = capture();
     log.logger.info({ path: "/healthz", status: 200 }, "request");

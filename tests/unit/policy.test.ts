@@ -33,7 +33,9 @@ const allowedInOwn: Record<Action, string[]> = {
   "organisation:import": ["editor", "admin", "system"],
   "organisation:export": ["editor", "admin", "system"],
   "organisation:manage-members": ["admin", "system"],
+  "organisation:manage-webhooks": ["admin", "system"],
   "organisation:create": ["system"],
+  "organisation:evaluate": ["system"],
 };
 
 const cases = Object.entries(allowedInOwn).flatMap(([action, allowed]) =>

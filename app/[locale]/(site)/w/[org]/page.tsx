@@ -8,6 +8,7 @@ import { newAgreementFields } from "@/components/workspace/editor-fields";
 import { can } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
+import { countUnreadNotifications } from "@/lib/data/notifications";
 import { listAgreements } from "@/lib/data/workspace";
 import { createAgreementAction } from "./actions";
 
@@ -25,12 +26,16 @@ export default async function WorkspaceOrganisationPage({ params }: { params: Pr
     throw error;
   });
   const mayEdit = can(viewer, "organisation:write", { organisation: listed.organisation.slug });
-  const [t, nav, fields, format] = await Promise.all([
+  const mayManageWebhooks = can(viewer, "organisation:manage-webhooks", { organisation: listed.organisation.slug });
+  const [t, nav, fields, format, tn, unread] = await Promise.all([
     getTranslations("workspace.organisation"),
     getTranslations("workspace.nav"),
     getTranslations("editor.fields"),
     getFormat(),
+    getTranslations("notifications"),
+    countUnreadNotifications(viewer, org),
   ]);
+
   return (
     <div>
       <p className="text-sm">
@@ -54,6 +59,15 @@ export default async function WorkspaceOrganisationPage({ params }: { params: Pr
           <li>
             <Link href={`/w/${org}/watchlist`}>{t("watchlist")}</Link>
           </li>
+          <li>
+            <Link href={`/w/${org}/notifications`}>{tn("page.title")}</Link>
+            {unread > 0 ? ` (${tn("page.navUnread", { count: unread })})` : null}
+          </li>
+          {mayManageWebhooks ? (
+            <li>
+              <Link href={`/w/${org}/webhooks`}>{tn("webhooks.link")}</Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <h2 className="mt-6 text-xl font-semibold">{t("agreementsHeading")}</h2>
