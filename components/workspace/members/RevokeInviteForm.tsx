@@ -1,8 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { IDLE, type ActionState } from "@/lib/actions/state";
-import { FormMessage } from "../FormMessage";
+import type { ActionState } from "@/lib/actions/state";
+import { ButtonForm } from "../ButtonForm";
 
 interface Props {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -18,20 +17,13 @@ interface Props {
 /** Withdraws an unused invitation, so that its link stops working. */
 export function RevokeInviteForm({ action, org, inviteId, description }: Props) {
   const t = useTranslations("members.revoke");
-  const [state, formAction, pending] = useActionState(action, IDLE);
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="inviteId" value={inviteId} />
-      <button
-        type="submit"
-        disabled={pending}
-        aria-label={t("buttonLabel", { description })}
-        className="rounded border-2 border-stone-900 px-3 py-1 text-sm font-semibold disabled:opacity-60"
-      >
-        {t("button")}
-      </button>
-      <FormMessage state={state} id={`revoke-${inviteId}`} />
-    </form>
+    <ButtonForm
+      action={action}
+      fields={{ org, inviteId }}
+      label={t("button")}
+      accessibleLabel={t("buttonLabel", { description })}
+      messageId={`revoke-${inviteId}`}
+    />
   );
 }

@@ -12,6 +12,7 @@ import { getViewer } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { listInvites, listMembers } from "@/lib/data/members";
 import { changeRoleAction, createInviteAction, removeMemberAction, revokeInviteAction } from "./actions";
+import { RecordTable } from "@/components/workspace/RecordTable";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("members.page");
@@ -49,63 +50,38 @@ export default async function WorkspaceMembersPage({ params }: { params: Promise
         <h2 id="members-heading" className="text-xl font-semibold">
           {t("members")}
         </h2>
-        <div className="mt-3 overflow-x-auto rounded-lg border border-rule bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-rule bg-stone-50">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("name")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("email")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("role")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("since")}
-                </th>
-                {isAdmin ? (
-                  <th scope="col" className="px-3 py-2">
-                    {t("manage")}
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.userId} className="border-b border-rule align-top last:border-b-0">
-                  <th scope="row" className="px-3 py-2 font-semibold">
-                    {member.name}
-                  </th>
-                  <td className="px-3 py-2">{member.email}</td>
-                  <td className="px-3 py-2">{format.role(member.role)}</td>
-                  <td className="px-3 py-2">{format.day(dayOf(member.since))}</td>
-                  {isAdmin ? (
-                    <td className="px-3 py-2">
-                      <div className="grid gap-2">
-                        <ChangeRoleForm
-                          action={changeRoleAction}
-                          org={org}
-                          userId={member.userId}
-                          name={member.name}
-                          role={member.role}
-                        />
-                        <RemoveMemberForm
-                          action={removeMemberAction}
-                          org={org}
-                          organisationName={organisationName}
-                          userId={member.userId}
-                          name={member.name}
-                        />
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable columns={[t("name"), t("email"), t("role"), t("since"), ...(isAdmin ? [t("manage")] : [])]}>
+          {members.map((member) => (
+            <tr key={member.userId} className="border-b border-rule align-top last:border-b-0">
+              <th scope="row" className="px-3 py-2 font-semibold">
+                {member.name}
+              </th>
+              <td className="px-3 py-2">{member.email}</td>
+              <td className="px-3 py-2">{format.role(member.role)}</td>
+              <td className="px-3 py-2">{format.day(dayOf(member.since))}</td>
+              {isAdmin ? (
+                <td className="px-3 py-2">
+                  <div className="grid gap-2">
+                    <ChangeRoleForm
+                      action={changeRoleAction}
+                      org={org}
+                      userId={member.userId}
+                      name={member.name}
+                      role={member.role}
+                    />
+                    <RemoveMemberForm
+                      action={removeMemberAction}
+                      org={org}
+                      organisationName={organisationName}
+                      userId={member.userId}
+                      name={member.name}
+                    />
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </RecordTable>
       </section>
 
       {isAdmin ? (

@@ -13,6 +13,7 @@ import { listWebhookDeliveries, listWebhookEndpoints } from "@/lib/data/webhooks
 import { listAgreements } from "@/lib/data/workspace";
 import { getJobsSettings } from "@/lib/env";
 import { createWebhookAction, deleteWebhookAction } from "./actions";
+import { RecordTable } from "@/components/workspace/RecordTable";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notifications.webhooks");
@@ -65,58 +66,35 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
             {endpoints.length === 0 ? (
               <p className="mt-2">{t("none")}</p>
             ) : (
-              <div className="mt-3 overflow-x-auto rounded-lg border border-rule bg-white">
-                <table className="w-full text-left text-sm">
-                  <thead className="border-b border-rule bg-stone-50">
-                    <tr>
-                      <th scope="col" className="px-3 py-2">
-                        {t("url")}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {t("drafts")}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {t("created")}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {t("deliveries")}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {t("manage")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {endpoints.map((endpoint) => (
-                      <tr key={endpoint.id} className="border-b border-rule align-top last:border-b-0">
-                        <th scope="row" className="px-3 py-2 font-mono text-xs break-all">
-                          {endpoint.url}
-                        </th>
-                        <td className="px-3 py-2">{endpoint.includeDrafts ? t("draftsYes") : t("draftsNo")}</td>
-                        <td className="px-3 py-2">
-                          {format.day(endpoint.createdAt.toISOString().slice(0, 10))}
-                          {endpoint.createdBy ? ` · ${endpoint.createdBy}` : ""}
-                        </td>
-                        <td className="px-3 py-2">
-                          {t("counts", {
-                            delivered: endpoint.counts.DELIVERED,
-                            pending: endpoint.counts.PENDING,
-                            failed: endpoint.counts.FAILED,
-                          })}
-                        </td>
-                        <td className="px-3 py-2">
-                          <DeleteWebhookForm
-                            action={deleteWebhookAction}
-                            org={org}
-                            endpointId={endpoint.id}
-                            url={endpoint.url}
-                          />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <RecordTable columns={[t("url"), t("drafts"), t("created"), t("deliveries"), t("manage")]}>
+                {endpoints.map((endpoint) => (
+                  <tr key={endpoint.id} className="border-b border-rule align-top last:border-b-0">
+                    <th scope="row" className="px-3 py-2 font-mono text-xs break-all">
+                      {endpoint.url}
+                    </th>
+                    <td className="px-3 py-2">{endpoint.includeDrafts ? t("draftsYes") : t("draftsNo")}</td>
+                    <td className="px-3 py-2">
+                      {format.day(endpoint.createdAt.toISOString().slice(0, 10))}
+                      {endpoint.createdBy ? ` · ${endpoint.createdBy}` : ""}
+                    </td>
+                    <td className="px-3 py-2">
+                      {t("counts", {
+                        delivered: endpoint.counts.DELIVERED,
+                        pending: endpoint.counts.PENDING,
+                        failed: endpoint.counts.FAILED,
+                      })}
+                    </td>
+                    <td className="px-3 py-2">
+                      <DeleteWebhookForm
+                        action={deleteWebhookAction}
+                        org={org}
+                        endpointId={endpoint.id}
+                        url={endpoint.url}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </RecordTable>
             )}
           </section>
 
@@ -136,50 +114,24 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
             {deliveries.length === 0 ? (
               <p className="mt-2">{t("noDeliveries")}</p>
             ) : (
-              <div className="mt-3 overflow-x-auto rounded-lg border border-rule bg-white">
-                <table className="w-full text-left text-sm">
-                  <thead className="border-b border-rule bg-stone-50">
-                    <tr>
-                      <th scope="col" className="px-3 py-2">
-                        {t("when")}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {t("change")}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {t("url")}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {t("state")}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {t("attempts")}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {t("lastAnswer")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {deliveries.map((d) => (
-                      <tr key={d.id} className="border-b border-rule align-top last:border-b-0">
-                        <td className="px-3 py-2 whitespace-nowrap">
-                          <time dateTime={d.createdAt.toISOString()}>{formatUtc(d.createdAt)}</time>
-                        </td>
-                        <th scope="row" className="px-3 py-2 font-normal">
-                          {d.titles[locale]}
-                        </th>
-                        <td className="px-3 py-2 font-mono text-xs break-all">{d.endpointUrl}</td>
-                        <td className="px-3 py-2">{t("stateName", { state: d.state })}</td>
-                        <td className="px-3 py-2">{d.attempts}</td>
-                        <td className="px-3 py-2">
-                          {d.lastStatus !== null ? `HTTP ${d.lastStatus}` : (d.lastError ?? t("noAnswer"))}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <RecordTable columns={[t("when"), t("change"), t("url"), t("state"), t("attempts"), t("lastAnswer")]}>
+                {deliveries.map((d) => (
+                  <tr key={d.id} className="border-b border-rule align-top last:border-b-0">
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      <time dateTime={d.createdAt.toISOString()}>{formatUtc(d.createdAt)}</time>
+                    </td>
+                    <th scope="row" className="px-3 py-2 font-normal">
+                      {d.titles[locale]}
+                    </th>
+                    <td className="px-3 py-2 font-mono text-xs break-all">{d.endpointUrl}</td>
+                    <td className="px-3 py-2">{t("stateName", { state: d.state })}</td>
+                    <td className="px-3 py-2">{d.attempts}</td>
+                    <td className="px-3 py-2">
+                      {d.lastStatus !== null ? `HTTP ${d.lastStatus}` : (d.lastError ?? t("noAnswer"))}
+                    </td>
+                  </tr>
+                ))}
+              </RecordTable>
             )}
           </section>
         </>
