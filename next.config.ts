@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
     "nodemailer",
   ],
   poweredByHeader: false,
+  // The cached public pages (lib/http/cache-control.ts) revalidate every second; a shared cache may serve a stale copy
+  // for 59 seconds more while it asks again: Next.js sends `s-maxage=1, stale-while-revalidate=59`.
+  expireTime: 60,
   async headers() {
     return [
       {

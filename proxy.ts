@@ -14,9 +14,13 @@
  * once a second during an outage), and the proxy reads that field. So pages cost nothing more while all is well,
  * and answer in microseconds while it is not.
  */
-import { NextRequest } from "next/server";
+import { NextRequest, type NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
+import { todayUtc } from "./lib/clock";
 import { databaseOutage } from "./lib/db/availability";
+import { isLocale } from "./lib/domain/locale";
+import { asOfSegment } from "./lib/domain/schemas/as-of";
+import { cachedPagePath, isUncachedPublicPage, PUBLIC_CACHE } from "./lib/http/cache-control";
 import { unavailablePageResponse } from "./lib/http/unavailable";
 import { routing } from "./lib/i18n/routing";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./lib/log/request-id";
@@ -46,8 +50,35 @@ export default function proxy(request: NextRequest) {
     // next-intl passes on the headers of the request it is given (its rewrite and next carry `request.headers`), and
     // Next.js applies them to the real request. A copy without the body: next-intl reads only the address and
     // headers, and the body (a server action's form, an upload) stays with the request Next.js forwards.
-    return localise(new NextRequest(request.url, { method: request.method, headers }));
+    const response = localise(new NextRequest(request.url, { method: request.method, headers }));
+    return isPageLoad(request) ? toCachedPage(request, response) : response;
   }
+}
+
+/**
+ * The public pages are rendered once per language and day and kept (lib/http/cache-control.ts), so they cannot read
+ * the query: the day asked for (`?asOf=`) moves into the path of the page that answers, app/[locale]/(public)/asof/
+ * [day]/… (and the widget's app/[locale]/(embed)/embed/[org]/[agreement]/[day]). The address the reader sees does not
+ * change. next-intl has already decided the language (a rewrite to `/en/…` for a plain address, or none for
+ * `/fr/…`): this moves its destination. The find page, rendered per request, gets its shared-cache header here
+ * (Next.js keeps a Cache-Control the proxy set on a page rendered per request).
+ */
+function toCachedPage(request: NextRequest, response: NextResponse): NextResponse {
+  if (response.headers.has("location")) return response;
+  const destination = new URL(response.headers.get("x-middleware-rewrite") ?? request.url);
+  const [, locale, ...rest] = destination.pathname.split("/");
+  if (!isLocale(locale)) return response;
+  const path = `/${rest.join("/")}`;
+  const day = asOfSegment({ asOf: request.nextUrl.searchParams.getAll("asOf") }, todayUtc());
+  const cached = cachedPagePath(path, day);
+  if (cached !== null) {
+    destination.pathname = `/${locale}${cached}`;
+    response.headers.set("x-middleware-rewrite", destination.toString());
+    response.headers.delete("x-middleware-next");
+  } else if (isUncachedPublicPage(path)) {
+    response.headers.set("Cache-Control", PUBLIC_CACHE);
+  }
+  return response;
 }
 
 export const config = {

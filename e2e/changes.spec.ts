@@ -45,7 +45,7 @@ test("the scorecard links to its changes, whose page announces and links a worki
   const response = await request.get(href ?? "");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
-  expect(response.headers()["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=300");
+  expect(response.headers()["cache-control"]).toBe("public, s-maxage=1, stale-while-revalidate=59");
   const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "entry" }).parse(
     await response.text(),
   ) as { feed: { entry: Array<{ id: string; updated: string }> } };
@@ -84,7 +84,7 @@ test("a malformed as-of date gets a message on the changes page, not an error pa
   expect(response?.status()).toBe(200);
   // Next's route announcer is an alert too: the page's own is the one with text.
   await expect(page.getByRole("alert").filter({ hasText: "is not a date" })).toContainText(
-    '"2025-13-45" is not a date; use YYYY-MM-DD.',
+    "The day asked for is not a date; use YYYY-MM-DD.",
   );
   await expect(page.locator(`[data-change-id="${stalledId}"]`)).toBeVisible();
 });

@@ -50,7 +50,7 @@ test("a French page says in French why it refused the day asked for", async ({ p
   const alert = page.getByRole("alert").filter({ hasText: "n’est pas une date" });
   await expectExactText(
     alert,
-    `"not-a-date" n’est pas une date${nbsp}; utilisez le format AAAA-MM-JJ. La page affiche la date du jour à la place.`,
+    `Le jour demandé n’est pas une date${nbsp}; utilisez le format AAAA-MM-JJ. La page affiche la date du jour à la place.`,
   );
 });
 

@@ -12,9 +12,8 @@ interface LocaleLayoutProps {
   params: Promise<{ locale: string }>;
 }
 
-export function generateStaticParams() {
-  return LOCALES.map((locale) => ({ locale }));
-}
+// No generateStaticParams: nothing is rendered at build time (`next build` has no database to read). The public pages
+// are rendered on their first request and kept (lib/http/cache-control.ts), each page saying so itself.
 
 export async function generateMetadata({ params }: Omit<LocaleLayoutProps, "children">): Promise<Metadata> {
   const { locale } = await params;

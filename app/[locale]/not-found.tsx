@@ -1,7 +1,5 @@
 import { SiteFrame } from "@/components/SiteFrame";
-import SiteNotFound from "./(site)/not-found";
-
-export { generateMetadata } from "./(site)/not-found";
+import SiteNotFound from "./(public)/not-found";
 
 /** An address no page answers: outside the site's layout, so the frame comes with the page. */
 export default function NotFound() {

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { ClientLink as Link } from "@/lib/i18n/client-navigation";
 import { startTransition, useActionState, useId, useState, type ChangeEvent, type FormEvent } from "react";
-import type { ImportState } from "@/app/[locale]/(site)/w/[org]/data/actions";
+import type { ImportState } from "@/app/[locale]/(personal)/w/[org]/data/actions";
 import { documentFileText, fileSizeProblem, formatSize, MAX_DOCUMENT_BYTES } from "@/lib/actions/document-file";
 import { IDLE } from "@/lib/actions/state";
 import { useFormat } from "@/lib/i18n/format";

@@ -335,6 +335,10 @@ const MESSAGES: readonly Rule[] = [
     (day) => fr`"${day}" n’est pas une date ; utilisez le format AAAA-MM-JJ.`,
   ],
   [
+    /^The day asked for is not a date; use YYYY-MM-DD\.$/,
+    () => fr`Le jour demandé n’est pas une date ; utilisez le format AAAA-MM-JJ.`,
+  ],
+  [
     /^Give the (.+) as text\.$/,
     (label) => {
       const field = lookup(FIND_TEXT_FIELDS, label);

@@ -3,15 +3,16 @@
  * spikes, ../shared/notes/toolchain.md), 404 for what is not published, and errors that no cache keeps.
  */
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { CLIENT_ERROR_CACHE, NO_STORE, PUBLIC_CACHE } from "@/lib/http/cache-control";
 import { RETRY_AFTER_SECONDS } from "@/lib/http/unavailable";
 import { logger } from "@/lib/log/logger";
 
 export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
-/** A minute fresh in shared caches, then served stale for up to five while one request refreshes it. */
-export const FEED_CACHE_CONTROL = "public, s-maxage=60, stale-while-revalidate=300";
-/** Not found: cached as briefly, and never served stale, so that a newly published agreement's feed appears soon. */
-export const NOT_FOUND_CACHE_CONTROL = "public, s-maxage=60";
-export const ERROR_CACHE_CONTROL = "no-store";
+/** The policy of every public answer (lib/http/cache-control.ts): a second fresh in shared caches, then stale. */
+export const FEED_CACHE_CONTROL = PUBLIC_CACHE;
+/** Not found: kept ten seconds, never served stale, so that a newly published agreement's feed appears soon. */
+export const NOT_FOUND_CACHE_CONTROL = CLIENT_ERROR_CACHE;
+export const ERROR_CACHE_CONTROL = NO_STORE;
 
 const TEXT = "text/plain; charset=utf-8";
 

@@ -4,22 +4,14 @@
  */
 import type { ErrorBody } from "@/lib/domain/api/responses";
 import type { FieldErrors } from "@/lib/domain/schemas/parse";
+import { CLIENT_ERROR_CACHE, NO_STORE, PUBLIC_CACHE } from "./cache-control";
 import { RETRY_AFTER_SECONDS } from "./unavailable";
 
 export { RETRY_AFTER_SECONDS };
 
 export const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
 
-/**
- * Public answers may be kept a minute by browsers and by a shared cache (a CDN, nginx), which may then serve them
- * stale for five more minutes while it fetches a fresh one: a correction shows within minutes, and a traffic spike
- * meets the cache, not the database (notes/toolchain.md: a Node origin serves ~5 % of what a static server does).
- */
-export const PUBLIC_CACHE = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";
-/** A 400 or 404 may become a 200 (a draft is published): kept ten seconds at most. */
-export const CLIENT_ERROR_CACHE = "public, max-age=10, s-maxage=10";
-/** A failure of ours is never kept. */
-export const NO_STORE = "no-store";
+export { CLIENT_ERROR_CACHE, NO_STORE, PUBLIC_CACHE } from "./cache-control";
 
 /** On every answer: any origin may read it, without cookies (there is no `Access-Control-Allow-Credentials`). */
 export function corsHeaders(): Record<string, string> {

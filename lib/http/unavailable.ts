@@ -3,7 +3,7 @@
  * never stored by any cache, and a short page in the reader's language. proxy.ts sends it; the API and the feeds
  * answer their own 503s in their own formats (lib/http/respond.ts, lib/feeds/response.ts) with the same Retry-After.
  *
- * Plain HTML with its words inside (messages/…/common.json, `unavailable`), like app/[locale]/(site)/error.tsx: it
+ * Plain HTML with its words inside (messages/…/common.json, `unavailable`), like app/[locale]/(public)/error.tsx: it
  * must not need the app, its message runtime or its stylesheet, which is what it stands in for.
  */
 import { DEFAULT_LOCALE, isLocale, LOCALE_TAGS, type Locale } from "@/lib/domain/locale";

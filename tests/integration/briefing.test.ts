@@ -1,6 +1,6 @@
 /**
  * Briefings from the database (lib/data/briefing.ts) on both engines, and their Markdown download
- * (lib/http/briefing.ts, the GET of app/[locale]/(site)/w/[org]/[agreement]/briefing.md and app/[locale]/(site)/w/[org]/watchlist/briefing.md) given
+ * (lib/http/briefing.ts, the GET of app/[locale]/(personal)/w/[org]/[agreement]/briefing.md and app/[locale]/(personal)/w/[org]/watchlist/briefing.md) given
  * the viewer a session would give: members only, drafts included, the worst news first; 404 for anyone else.
  * e2e/briefing.spec.ts fetches the routes themselves with a signed-in browser.
  */

@@ -6,7 +6,7 @@
  */
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { GET as organisationFeed } from "@/app/[locale]/(site)/[org]/feed.xml/route";
+import { GET as organisationFeed } from "@/app/[locale]/(public)/[org]/feed.xml/route";
 import { ANONYMOUS, systemViewer, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/data/errors";
 import { importDataset } from "@/lib/data/import-dataset";

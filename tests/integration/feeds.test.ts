@@ -7,8 +7,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { GET as agreementFeed } from "@/app/[locale]/(site)/[org]/[agreement]/feed.xml/route";
-import { GET as organisationFeed } from "@/app/[locale]/(site)/[org]/feed.xml/route";
+import { GET as agreementFeed } from "@/app/[locale]/(public)/[org]/[agreement]/feed.xml/route";
+import { GET as organisationFeed } from "@/app/[locale]/(public)/[org]/feed.xml/route";
 import { systemViewer } from "@/lib/auth/viewer";
 import { importDataset } from "@/lib/data/import-dataset";
 import { type Database, installDatabase } from "@/lib/db/client";
@@ -151,7 +151,7 @@ function getAgreementFeed(org: string, agreement: string, locale = "en"): Promis
 function expectAtom(response: Response): void {
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
-  expect(response.headers.get("cache-control")).toBe("public, s-maxage=60, stale-while-revalidate=300");
+  expect(response.headers.get("cache-control")).toBe("public, s-maxage=1, stale-while-revalidate=59");
 }
 
 const engines: Array<[string, () => Promise<TestDatabase>]> = [
@@ -269,7 +269,7 @@ describe.each(engines)("Atom feeds of changes on %s", (_name, create) => {
   ])("answers 404 for %s, cached briefly", async (_name, call) => {
     const response = await call();
     expect(response.status).toBe(404);
-    expect(response.headers.get("cache-control")).toBe("public, s-maxage=60");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=10, s-maxage=10");
     expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
   });
 });

@@ -204,7 +204,7 @@ describe.each(engines)("the open-data API on %s", (_engine, create) => {
       const params = { org: ORG, agreement: AGREEMENT };
       const query = `?asOf=${asOf}`;
 
-      // The page: lib/data/public.ts and the evaluation app/[locale]/(site)/[org]/[agreement]/page.tsx renders.
+      // The page: lib/data/public.ts and the evaluation app/[locale]/(public)/[org]/[agreement]/page.tsx renders.
       const found = await getPublishedAgreement(ANONYMOUS, ORG, AGREEMENT);
       if (found === null) throw new Error("the demo agreement is not published");
       const page = scorecardAt(found.agreement, found.sources, asOf);
@@ -372,7 +372,7 @@ describe.each(engines)("the open-data API on %s", (_engine, create) => {
       );
       expect(response.headers.get("access-control-allow-origin")).toBe("*");
       expect(response.headers.get("access-control-allow-credentials")).toBeNull();
-      expect(response.headers.get("cache-control")).toBe("public, max-age=60, s-maxage=60, stale-while-revalidate=300");
+      expect(response.headers.get("cache-control")).toBe("public, s-maxage=1, stale-while-revalidate=59");
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     });
 

@@ -464,77 +464,77 @@ export type EntryPoint =
 
 /** Every exported function of a "use server" file and every HTTP method of a route handler: "file#export". */
 export const ENTRY_POINTS: Record<string, EntryPoint> = {
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#recordStatusUpdateAction": {
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#recordStatusUpdateAction": {
     delegates: ["commands.recordStatusUpdate"],
   },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#setPublishedAction": {
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#setPublishedAction": {
     delegates: ["commands.setAgreementPublished"],
   },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#addCommentAction": { delegates: ["comments.addComment"] },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#setWatchingAction": {
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#addCommentAction": { delegates: ["comments.addComment"] },
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#setWatchingAction": {
     delegates: ["watchlist.watch", "watchlist.unwatch"],
   },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateAgreementAction": {
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#updateAgreementAction": {
     delegates: ["commands.updateAgreement"],
   },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#createCommitmentAction": {
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#createCommitmentAction": {
     delegates: ["commands.createCommitment"],
   },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateCommitmentAction": {
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#updateCommitmentAction": {
     delegates: ["commands.updateCommitment"],
   },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#createMilestoneAction": {
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#createMilestoneAction": {
     delegates: ["commands.createMilestone"],
   },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateMilestoneAction": {
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#updateMilestoneAction": {
     delegates: ["commands.updateMilestone"],
   },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#moveMilestoneAction": { delegates: ["commands.moveMilestone"] },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#recordDeadlineChangeAction": {
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#moveMilestoneAction": { delegates: ["commands.moveMilestone"] },
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#recordDeadlineChangeAction": {
     delegates: ["commands.recordDeadlineChange"],
   },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#linkEvidenceAction": { delegates: ["commands.linkEvidence"] },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#updateEvidenceAction": { delegates: ["commands.updateEvidence"] },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#removeEvidenceAction": { delegates: ["commands.removeEvidence"] },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#createIndicatorAction": {
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#linkEvidenceAction": { delegates: ["commands.linkEvidence"] },
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#updateEvidenceAction": { delegates: ["commands.updateEvidence"] },
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#removeEvidenceAction": { delegates: ["commands.removeEvidence"] },
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#createIndicatorAction": {
     delegates: ["commands.createIndicator"],
   },
-  "app/[locale]/(site)/w/[org]/[agreement]/actions.ts#recordObservationAction": {
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#recordObservationAction": {
     delegates: ["commands.recordObservation"],
   },
-  "app/[locale]/(site)/w/[org]/actions.ts#createAgreementAction": { delegates: ["commands.createAgreement"] },
-  "app/[locale]/(site)/w/[org]/actions.ts#createSourceAction": { delegates: ["commands.createSource"] },
-  "app/[locale]/(site)/w/[org]/actions.ts#updateSourceAction": { delegates: ["commands.updateSource"] },
-  "app/[locale]/(site)/w/[org]/members/actions.ts#createInviteAction": { delegates: ["members.createInvite"] },
-  "app/[locale]/(site)/w/[org]/members/actions.ts#revokeInviteAction": { delegates: ["members.revokeInvite"] },
-  "app/[locale]/(site)/w/[org]/members/actions.ts#changeRoleAction": { delegates: ["members.changeRole"] },
-  "app/[locale]/(site)/w/[org]/members/actions.ts#removeMemberAction": { delegates: ["members.removeMember"] },
-  "app/[locale]/(site)/w/[org]/notifications/actions.ts#markNotificationsReadAction": {
+  "app/[locale]/(personal)/w/[org]/actions.ts#createAgreementAction": { delegates: ["commands.createAgreement"] },
+  "app/[locale]/(personal)/w/[org]/actions.ts#createSourceAction": { delegates: ["commands.createSource"] },
+  "app/[locale]/(personal)/w/[org]/actions.ts#updateSourceAction": { delegates: ["commands.updateSource"] },
+  "app/[locale]/(personal)/w/[org]/members/actions.ts#createInviteAction": { delegates: ["members.createInvite"] },
+  "app/[locale]/(personal)/w/[org]/members/actions.ts#revokeInviteAction": { delegates: ["members.revokeInvite"] },
+  "app/[locale]/(personal)/w/[org]/members/actions.ts#changeRoleAction": { delegates: ["members.changeRole"] },
+  "app/[locale]/(personal)/w/[org]/members/actions.ts#removeMemberAction": { delegates: ["members.removeMember"] },
+  "app/[locale]/(personal)/w/[org]/notifications/actions.ts#markNotificationsReadAction": {
     delegates: ["notifications.markNotificationsRead"],
   },
-  "app/[locale]/(site)/w/[org]/notifications/actions.ts#setEmailLanguageAction": {
+  "app/[locale]/(personal)/w/[org]/notifications/actions.ts#setEmailLanguageAction": {
     delegates: ["notifications.setEmailLanguage"],
   },
-  "app/[locale]/(site)/w/[org]/webhooks/actions.ts#createWebhookAction": {
+  "app/[locale]/(personal)/w/[org]/webhooks/actions.ts#createWebhookAction": {
     delegates: ["webhooks.createWebhookEndpoint"],
   },
-  "app/[locale]/(site)/w/[org]/webhooks/actions.ts#deleteWebhookAction": {
+  "app/[locale]/(personal)/w/[org]/webhooks/actions.ts#deleteWebhookAction": {
     delegates: ["webhooks.deleteWebhookEndpoint"],
   },
-  "app/[locale]/(site)/w/[org]/data/actions.ts#importDocumentAction": {
+  "app/[locale]/(personal)/w/[org]/data/actions.ts#importDocumentAction": {
     delegates: ["import-dataset.importDocument", "import-dataset.checkImportDocument"],
   },
-  "app/[locale]/(site)/w/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
-  "app/[locale]/(site)/w/[org]/[agreement]/briefing.md/route.ts#GET": { delegates: ["briefing.getAgreementBriefing"] },
-  "app/[locale]/(site)/w/[org]/watchlist/briefing.md/route.ts#GET": { delegates: ["briefing.getWatchlistBriefing"] },
-  "app/[locale]/(site)/invite/[token]/actions.ts#acceptInviteAction": { viaInviteToken: ["members.acceptInvite"] },
-  "app/[locale]/(site)/invite/[token]/actions.ts#signUpWithInviteAction": {
+  "app/[locale]/(personal)/w/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
+  "app/[locale]/(personal)/w/[org]/[agreement]/briefing.md/route.ts#GET": { delegates: ["briefing.getAgreementBriefing"] },
+  "app/[locale]/(personal)/w/[org]/watchlist/briefing.md/route.ts#GET": { delegates: ["briefing.getWatchlistBriefing"] },
+  "app/[locale]/(personal)/invite/[token]/actions.ts#acceptInviteAction": { viaInviteToken: ["members.acceptInvite"] },
+  "app/[locale]/(personal)/invite/[token]/actions.ts#signUpWithInviteAction": {
     viaInviteToken: ["members.signUpWithInvite"],
   },
-  "app/[locale]/(site)/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
-  "app/[locale]/(site)/[org]/feed.xml/route.ts#GET": { delegates: ["public.listPublishedAgreements"] },
-  "app/[locale]/(site)/[org]/[agreement]/feed.xml/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
-  "app/[locale]/(site)/[org]/[agreement]/og-image.png/route.tsx#GET": { delegates: ["public.getPublishedAgreement"] },
+  "app/[locale]/(personal)/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
+  "app/[locale]/(public)/[org]/feed.xml/route.ts#GET": { delegates: ["public.listPublishedAgreements"] },
+  "app/[locale]/(public)/[org]/[agreement]/feed.xml/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
+  "app/[locale]/(public)/[org]/[agreement]/og-image.png/route.tsx#GET": { delegates: ["public.getPublishedAgreement"] },
   "app/api/auth/[...nextauth]/route.ts#GET": { publicByDesign: "auth: NextAuth's sign-in endpoints" },
   // The open-data API (lib/http): published data, read with the anonymous viewer.
   "app/api/v1/[org]/agreements/route.ts#GET": { delegates: ["public.getPublishedOrganisation"] },

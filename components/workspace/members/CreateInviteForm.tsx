@@ -4,7 +4,7 @@ import { useActionState, useId } from "react";
 import { IDLE } from "@/lib/actions/state";
 import { ROLES } from "@/lib/auth/viewer";
 import { useFormat } from "@/lib/i18n/format";
-import type { CreateInviteState } from "@/app/[locale]/(site)/w/[org]/members/actions";
+import type { CreateInviteState } from "@/app/[locale]/(personal)/w/[org]/members/actions";
 import { FieldErrors, FormMessage, submitted } from "../FormMessage";
 
 interface Props {

@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { ClientLink as Link, getPathname } from "@/lib/i18n/client-navigation";
 import { useActionState, useId } from "react";
 import { IDLE } from "@/lib/actions/state";
-import type { SignUpState } from "@/app/[locale]/(site)/invite/[token]/actions";
+import type { SignUpState } from "@/app/[locale]/(personal)/invite/[token]/actions";
 import { FormMessage } from "../FormMessage";
 import { TextField } from "../TextField";
 

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { IDLE } from "@/lib/actions/state";
-import type { CreateWebhookState } from "@/app/[locale]/(site)/w/[org]/webhooks/actions";
+import type { CreateWebhookState } from "@/app/[locale]/(personal)/w/[org]/webhooks/actions";
 import { FieldErrors, FormMessage, submitted } from "../FormMessage";
 
 interface Props {

@@ -41,3 +41,26 @@ export function resolveAsOf(query: unknown, today: string): ResolvedAsOf {
   const asOf = parsed.data.asOf ?? today;
   return { asOf, isToday: asOf === today, error: null };
 }
+
+/**
+ * The public pages are cached whole (app/[locale]/(public)/asof/[day]/…, see lib/http/cache-control.ts), so the day a
+ * page shows is part of its path, not of its query: proxy.ts turns `?asOf=` into that segment (asOfSegment) and the
+ * page reads it back (resolveAsOfSegment). A refused day becomes the one segment INVALID_DAY, never the text the
+ * reader typed: the cache keeps one page per day asked for, and a typo must not add one.
+ */
+export const INVALID_DAY = "invalid";
+
+/** The page's message for a refused `asOf` (the reader's text is not in the cached page: see INVALID_DAY). */
+export const INVALID_DAY_MESSAGE = "The day asked for is not a date; use YYYY-MM-DD.";
+
+/** The path segment of the day a query asks for: `YYYY-MM-DD` (today when none), or INVALID_DAY. */
+export function asOfSegment(query: unknown, today: string): string {
+  const { asOf, error } = resolveAsOf(query, today);
+  return error === null ? asOf : INVALID_DAY;
+}
+
+/** The day a cached public page shows, from its path segment (asOfSegment) and today. Never throws. */
+export function resolveAsOfSegment(segment: string, today: string): ResolvedAsOf {
+  if (!isIsoDay(segment)) return { asOf: today, isToday: true, error: INVALID_DAY_MESSAGE };
+  return { asOf: segment, isToday: segment === today, error: null };
+}

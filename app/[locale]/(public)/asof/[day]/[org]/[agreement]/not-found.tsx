@@ -1,0 +1,5 @@
+import { NotFoundSection } from "@/components/NotFoundSection";
+
+export default function ScorecardNotFound() {
+  return <NotFoundSection namespace="scorecard.notFound" />;
+}

@@ -1,0 +1,57 @@
+/**
+ * Who may keep an answer, and for how long: one policy for every page and download (README.md, "Caching").
+ *
+ * - Public pages (published data only, the same for every reader) are rendered once and kept by the app itself
+ *   (Next.js incremental static regeneration: app/[locale]/(public)/asof/[day]/…, app/[locale]/(public)/page.tsx, the
+ *   embed widget), which sends `s-maxage=1, stale-while-revalidate=59` for them: a shared cache (nginx, a CDN) keeps
+ *   them a second and may answer from a stale copy for a minute while it asks again. An edit revalidates them (the
+ *   workspace's server actions call revalidatePublicPages), so the app serves the new state on the next request.
+ * - Public answers computed per request (the find page, the API, feeds, CSV, the share image) carry the same header,
+ *   set by their route (PUBLIC_CACHE) or, for the find page, by proxy.ts.
+ * - A client error (400, 404) of a public answer may be kept ten seconds; a server error never.
+ * - Anything signed in or personal is `private, no-store` (Next.js sends it for every page that reads the session).
+ */
+
+/** Seconds the app keeps a rendered public page before it renders it again in the background (`revalidate`). */
+export const PAGE_REVALIDATE_SECONDS = 1;
+
+/** Seconds a stale copy may still be served while a fresh one is fetched: next.config.ts `expireTime` is this + 1. */
+export const STALE_WHILE_REVALIDATE_SECONDS = 59;
+
+/** Public answers: the header Next.js itself sends for the cached public pages (revalidate 1, expire 60). */
+export const PUBLIC_CACHE = `public, s-maxage=${PAGE_REVALIDATE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}`;
+
+/** A 400 or 404 may become a 200 (a draft is published): kept ten seconds at most. */
+export const CLIENT_ERROR_CACHE = "public, max-age=10, s-maxage=10";
+
+/** A failure of ours, or what the database's outage made, is never kept. */
+export const NO_STORE = "no-store";
+
+/** Signed-in and personal answers. */
+export const PRIVATE_NO_STORE = "private, no-store";
+
+/** First path segments (after the language) that are not a public organisation's pages. */
+const NOT_PUBLIC_PAGES = new Set(["w", "signin", "account", "invite", "api", "healthz", "readyz", "_next"]);
+
+/**
+ * Where proxy.ts sends a page address, given without its language prefix (`/demo/uk-france`) and the day it asks
+ * for (`asOfSegment`): the cached as-of tree (`/asof/2025-11-21/demo/uk-france`, the embed widget's
+ * `/embed/demo/uk-france/2025-11-21`), or null for an address that stays where it is (the home page, the workspace,
+ * sign-in, the find page, a file with a dot in its name: feeds, og-image.png).
+ */
+export function cachedPagePath(path: string, day: string): string | null {
+  const segments = path.split("/").filter((s) => s !== "");
+  const [first, last] = [segments[0], segments[segments.length - 1]];
+  if (first === undefined || last === undefined || NOT_PUBLIC_PAGES.has(first) || last.includes(".")) return null;
+  if (first === "embed") {
+    return segments.length === 3 ? `/${segments.join("/")}/${encodeURIComponent(day)}` : null;
+  }
+  if (segments.length === 2 && segments[1] === "find") return null;
+  return `/asof/${encodeURIComponent(day)}/${segments.join("/")}`;
+}
+
+/** Public pages rendered per request (their query is theirs: the find page's filters): proxy.ts sets PUBLIC_CACHE. */
+export function isUncachedPublicPage(path: string): boolean {
+  const [org, page, ...more] = path.split("/").filter((s) => s !== "");
+  return org !== undefined && page === "find" && more.length === 0 && !NOT_PUBLIC_PAGES.has(org);
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { asOfSegment, INVALID_DAY, INVALID_DAY_MESSAGE, resolveAsOfSegment } from "@/lib/domain/schemas/as-of";
+import { cachedPagePath, isUncachedPublicPage } from "@/lib/http/cache-control";
+
+const TODAY = "2025-11-21";
+
+describe("cachedPagePath: where proxy.ts sends a page address (without its language) for a day", () => {
+  it.each([
+    ["/demo", "/asof/2025-11-21/demo"],
+    ["/demo/uk-france", "/asof/2025-11-21/demo/uk-france"],
+    ["/demo/uk-france/changes", "/asof/2025-11-21/demo/uk-france/changes"],
+    ["/demo/uk-france/commitments/c-1", "/asof/2025-11-21/demo/uk-france/commitments/c-1"],
+    [
+      "/demo/uk-france/commitments/c-1/milestones/m-1",
+      "/asof/2025-11-21/demo/uk-france/commitments/c-1/milestones/m-1",
+    ],
+    ["/demo/sources/bbc-2025", "/asof/2025-11-21/demo/sources/bbc-2025"],
+    // Unknown addresses go to the cached tree too, whose not-found answers them (and is cached as briefly).
+    ["/no-such-org/x/y", "/asof/2025-11-21/no-such-org/x/y"],
+    // The asof tree is not reachable from outside: an address that names it is an organisation called "asof".
+    ["/asof/2020-01-01/demo", "/asof/2025-11-21/asof/2020-01-01/demo"],
+    ["/embed/demo/uk-france", "/embed/demo/uk-france/2025-11-21"],
+  ])("%s → %s", (path, expected) => {
+    expect(cachedPagePath(path, TODAY)).toBe(expected);
+  });
+
+  it.each([
+    ["/", "the home page: cached by itself, it shows no day"],
+    ["/w/demo", "the workspace"],
+    ["/w", "the workspace"],
+    ["/signin", "sign-in"],
+    ["/account", "the account"],
+    ["/invite/abc", "an invitation"],
+    ["/api/v1/demo/agreements", "the API"],
+    ["/demo/find", "the find page: its query is its own"],
+    ["/demo/feed.xml", "a feed"],
+    ["/demo/uk-france/feed.xml", "a feed"],
+    ["/demo/uk-france/og-image.png", "the share image"],
+    ["/embed/demo", "an incomplete widget address"],
+  ])("%s stays where it is (%s)", (path) => {
+    expect(cachedPagePath(path, TODAY)).toBeNull();
+  });
+
+  it("puts the refused day's segment in the path, never the reader's text", () => {
+    expect(cachedPagePath("/demo/uk-france", asOfSegment({ asOf: "<script>" }, TODAY))).toBe(
+      "/asof/invalid/demo/uk-france",
+    );
+  });
+});
+
+describe("isUncachedPublicPage: the public pages rendered per request, which the proxy marks cacheable", () => {
+  it.each([
+    ["/demo/find", true],
+    ["/demo/find/x", false],
+    ["/w/find", false],
+    ["/demo", false],
+    ["/demo/uk-france", false],
+  ])("%s → %s", (path, expected) => {
+    expect(isUncachedPublicPage(path)).toBe(expected);
+  });
+});
+
+describe("asOfSegment and resolveAsOfSegment: the day of a cached page, through its path", () => {
+  it.each([
+    [{}, TODAY],
+    [{ asOf: "2025-07-10" }, "2025-07-10"],
+    [{ asOf: ["2025-07-10", "2025-01-01"] }, "2025-07-10"],
+    [{ asOf: [] }, TODAY],
+    [{ asOf: " " }, TODAY],
+    [{ asOf: "2025-13-45" }, INVALID_DAY],
+    [{ asOf: "yesterday" }, INVALID_DAY],
+    [{ asOf: "../../etc" }, INVALID_DAY],
+  ])("%j → %s", (query, segment) => {
+    expect(asOfSegment(query, TODAY)).toBe(segment);
+  });
+
+  it("reads a day back, saying whether it is today", () => {
+    expect(resolveAsOfSegment("2025-07-10", TODAY)).toEqual({ asOf: "2025-07-10", isToday: false, error: null });
+    expect(resolveAsOfSegment(TODAY, TODAY)).toEqual({ asOf: TODAY, isToday: true, error: null });
+  });
+
+  it("shows today with the message for the refused segment, and for any other text in its place", () => {
+    for (const segment of [INVALID_DAY, "2025-02-30", "x"]) {
+      expect(resolveAsOfSegment(segment, TODAY)).toEqual({ asOf: TODAY, isToday: true, error: INVALID_DAY_MESSAGE });
+    }
+  });
+});
