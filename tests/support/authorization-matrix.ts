@@ -489,13 +489,19 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#updateMilestoneAction": {
     delegates: ["commands.updateMilestone"],
   },
-  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#moveMilestoneAction": { delegates: ["commands.moveMilestone"] },
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#moveMilestoneAction": {
+    delegates: ["commands.moveMilestone"],
+  },
   "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#recordDeadlineChangeAction": {
     delegates: ["commands.recordDeadlineChange"],
   },
   "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#linkEvidenceAction": { delegates: ["commands.linkEvidence"] },
-  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#updateEvidenceAction": { delegates: ["commands.updateEvidence"] },
-  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#removeEvidenceAction": { delegates: ["commands.removeEvidence"] },
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#updateEvidenceAction": {
+    delegates: ["commands.updateEvidence"],
+  },
+  "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#removeEvidenceAction": {
+    delegates: ["commands.removeEvidence"],
+  },
   "app/[locale]/(personal)/w/[org]/[agreement]/actions.ts#createIndicatorAction": {
     delegates: ["commands.createIndicator"],
   },
@@ -525,8 +531,12 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     delegates: ["import-dataset.importDocument", "import-dataset.checkImportDocument"],
   },
   "app/[locale]/(personal)/w/[org]/export/route.ts#GET": { delegates: ["load-dataset.loadDataset"] },
-  "app/[locale]/(personal)/w/[org]/[agreement]/briefing.md/route.ts#GET": { delegates: ["briefing.getAgreementBriefing"] },
-  "app/[locale]/(personal)/w/[org]/watchlist/briefing.md/route.ts#GET": { delegates: ["briefing.getWatchlistBriefing"] },
+  "app/[locale]/(personal)/w/[org]/[agreement]/briefing.md/route.ts#GET": {
+    delegates: ["briefing.getAgreementBriefing"],
+  },
+  "app/[locale]/(personal)/w/[org]/watchlist/briefing.md/route.ts#GET": {
+    delegates: ["briefing.getWatchlistBriefing"],
+  },
   "app/[locale]/(personal)/invite/[token]/actions.ts#acceptInviteAction": { viaInviteToken: ["members.acceptInvite"] },
   "app/[locale]/(personal)/invite/[token]/actions.ts#signUpWithInviteAction": {
     viaInviteToken: ["members.signUpWithInvite"],
