@@ -18,7 +18,7 @@ export const PAGE_REVALIDATE_SECONDS = 1;
 /** Seconds a stale copy may still be served while a fresh one is fetched: next.config.ts `expireTime` is this + 1. */
 export const STALE_WHILE_REVALIDATE_SECONDS = 59;
 
-/** Public answers: the header Next.js itself sends for the cached public pages (revalidate 1, expire 60). */
+/** Public answers computed per request: the lifetimes Next.js sends for the cached pages (revalidate 1, expire 60). */
 export const PUBLIC_CACHE = `public, s-maxage=${PAGE_REVALIDATE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}`;
 
 /** A 400 or 404 may become a 200 (a draft is published): kept ten seconds at most. */
