@@ -42,12 +42,17 @@ stop() {
   [ ${#pids[@]} -eq 0 ] || kill -TERM "${pids[@]}" 2>/dev/null || true
   wait || true
 }
-trap stop INT TERM EXIT
+# Asked to stop: stop them all (each finishes what it is doing) and exit 0. Otherwise, on the way out, the same.
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
 
+# --hostname localhost, not 127.0.0.1: with a bare IP address, Next.js 16.4 takes the language proxy's rewrites
+# (/demo → /en/demo) for rewrites to another origin and fetches them over HTTP, where the proxy redirects them
+# back: every English page answers 307 to itself. localhost binds the loopback address all the same.
 for ((i = 0; i < count; i++)); do
   port=$((base_port + i))
-  echo "instance $((i + 1)) on 127.0.0.1:$port"
-  node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port "$port" &
+  echo "instance $((i + 1)) on localhost:$port"
+  node node_modules/next/dist/bin/next start --hostname localhost --port "$port" &
   pids+=("$!")
 done
 if [ "${WORKER:-1}" != "0" ]; then
