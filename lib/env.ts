@@ -2,7 +2,8 @@
  * The environment the app reads, validated once with zod (STYLE.md: "Environment variables are read in one module").
  * Secrets come from here only, never from files in the repository. Messages name the variable, never its value.
  *
- * The database variables (DATABASE_URL, ACCORDWATCH_DATA) are read by lib/db/client.ts, which has its own errors.
+ * The database variables (DATABASE_URL, ACCORDWATCH_DATA) are read by lib/db/client.ts, which has its own errors;
+ * DATABASE_REPLICA_URLS is validated here (parseReplicaUrls) for lib/db/client.ts.
  */
 import { z } from "zod";
 
@@ -233,4 +234,66 @@ export function getJobsSettings(source: Source = process.env): JobsSettings {
   const parsed = parseJobsEnv(source);
   if (!parsed.ok) throw new EnvError(`Invalid environment:\n${parsed.errors.join("\n")}`);
   return parsed.settings;
+}
+
+// ---- Read replicas (deploy/README.md, "Read replicas") ----
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+/** What is wrong with one entry of DATABASE_REPLICA_URLS (`earlier`: the entries before it), or null. */
+function replicaUrlProblem(entry: string, earlier: readonly string[]): string | null {
+  if (entry === "") return "is empty (two commas in a row, or a comma at either end)";
+  if (!POSTGRES_URL.test(entry)) return "must be a PostgreSQL URL starting with postgres:// or postgresql://";
+  if (!URL.canParse(entry)) return "is not a URL (a password with @, / or : must be %-encoded)";
+  if (earlier.includes(entry)) return "repeats an earlier entry";
+  return null;
+}
+
+const replicaSchema = z
+  .object({
+    DATABASE_URL: optional,
+    DATABASE_REPLICA_URLS: optional.pipe(
+      z
+        .string()
+        .transform((value) => value.split(",").map((entry) => entry.trim()))
+        // One issue per wrong entry (its first problem), each at the entry's index.
+        .superRefine((entries, ctx) => {
+          entries.forEach((entry, index) => {
+            const problem = replicaUrlProblem(entry, entries.slice(0, index));
+            if (problem !== null) ctx.addIssue({ code: "custom", path: [index], message: problem });
+          });
+        })
+        .optional(),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_REPLICA_URLS !== undefined && env.DATABASE_URL === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_REPLICA_URLS"],
+        message: "needs DATABASE_URL: replicas are of a PostgreSQL server (the primary), not of the embedded database",
+      });
+    }
+  });
+
+export type ParsedReplicaUrls = { ok: true; urls: string[] } | { ok: false; errors: string[] };
+
+/**
+ * DATABASE_REPLICA_URLS in `source` (default process.env): the comma-separated URLs of read replicas of the server
+ * at DATABASE_URL, which the anonymous public's reads may use (lib/data/reader.ts). Unset or empty: none. Each error
+ * is one line naming the variable and the entry (from 1), never its value (it may hold a password).
+ */
+export function parseReplicaUrls(source: Source = process.env): ParsedReplicaUrls {
+  const result = replicaSchema.safeParse(source);
+  if (!result.success) {
+    return {
+      ok: false,
+      errors: result.error.issues.map((issue) => {
+        const [variable, entry] = issue.path;
+        const where = typeof entry === "number" ? ` (entry ${entry + 1})` : "";
+        return `${String(variable ?? "environment")}${where}: ${issue.message}`;
+      }),
+    };
+  }
+  return { ok: true, urls: result.data.DATABASE_REPLICA_URLS ?? [] };
 }

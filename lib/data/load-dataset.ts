@@ -1,12 +1,12 @@
 /**
  * An organisation's whole dataset as domain objects: what export, the health command and the scorecard read.
  */
-import { getDb } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { publicDataset } from "@/lib/domain/interchange";
 import type { Dataset } from "@/lib/domain/types";
 import { agreementTree, toAgreement, toSource } from "./mappers";
 import { getOrganisationOrThrow } from "./organisations";
+import { readerFor } from "./reader";
 import { getWorkspaceOrganisationOrThrow } from "./workspace";
 
 export interface LoadDatasetOptions {
@@ -18,7 +18,8 @@ export interface LoadDatasetOptions {
 
 /** Throws NotFoundError for an unknown organisation (or agreement, when one is asked for). */
 export async function loadDataset(viewer: Viewer, orgSlug: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
-  const db = await getDb();
+  // The public export of an anonymous reader (the open-data API) may come from a read replica (./reader.ts).
+  const db = await readerFor(viewer);
   // The whole dataset (drafts) only to those who may export it, and an organisation they may not read answers as
   // one that does not exist; the public export is open to anyone.
   const organisation = options.publicOnly

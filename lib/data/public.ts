@@ -1,7 +1,7 @@
 /**
- * What the public scorecard reads: published agreements only, and the sources they cite.
+ * What the public scorecard reads: published agreements only, and the sources they cite. Through readerFor: on a read
+ * replica when the viewer is anonymous and replicas are configured.
  */
-import { getDb } from "@/lib/db/client";
 import { authorize } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Agreement, PreciseDate, Source } from "@/lib/domain/types";
@@ -9,6 +9,7 @@ import { citedSourceIds } from "@/lib/domain/interchange";
 import { MARK_END, MARK_START, type HitField, type TextHit } from "@/lib/domain/find";
 import { agreementTree, toAgreement, toPreciseDate, toSource } from "./mappers";
 import type { OrganisationSummary } from "./organisations";
+import { rawReadsOf, readerFor } from "./reader";
 
 export type { OrganisationSummary };
 
@@ -53,7 +54,7 @@ export async function listPublishedAgreementsByOrganisation(
   viewer: Viewer,
 ): Promise<Array<{ organisation: OrganisationSummary; agreements: AgreementSummary[] }>> {
   authorize(viewer, "published:read", {});
-  const db = await getDb();
+  const db = await readerFor(viewer);
   const organisations = await db.organisation.findMany({
     where: { agreements: { some: { published: true } } },
     orderBy: { name: "asc" },
@@ -75,7 +76,7 @@ export async function getPublishedOrganisation(
   orgSlug: string,
 ): Promise<{ organisation: OrganisationSummary; agreements: AgreementSummary[] } | null> {
   authorize(viewer, "published:read", { organisation: orgSlug });
-  const db = await getDb();
+  const db = await readerFor(viewer);
   const organisation = await db.organisation.findUnique({
     where: { slug: orgSlug },
     select: {
@@ -98,7 +99,7 @@ export async function getPublishedAgreement(
   agreementSlug: string,
 ): Promise<{ organisation: OrganisationSummary; agreement: Agreement; sources: Source[] } | null> {
   authorize(viewer, "published:read", { organisation: orgSlug });
-  const db = await getDb();
+  const db = await readerFor(viewer);
   const organisation = await db.organisation.findUnique({
     where: { slug: orgSlug },
     select: { id: true, slug: true, name: true },
@@ -130,7 +131,7 @@ export async function listPublishedAgreements(
   orgSlug: string,
 ): Promise<{ organisation: OrganisationSummary; agreements: Agreement[]; sources: Source[] } | null> {
   authorize(viewer, "published:read", { organisation: orgSlug });
-  const db = await getDb();
+  const db = await readerFor(viewer);
   const organisation = await db.organisation.findUnique({
     where: { slug: orgSlug },
     select: { id: true, slug: true, name: true },
@@ -186,14 +187,15 @@ export async function searchPublishedMilestones(
   asOf: string,
 ): Promise<{ searchable: boolean; hits: TextHit[] } | null> {
   authorize(viewer, "published:read", { organisation: orgSlug });
-  const db = await getDb();
+  const db = await readerFor(viewer);
   const organisation = await db.organisation.findUnique({ where: { slug: orgSlug }, select: { id: true } });
   if (organisation === null) return null;
   const org = organisation.id;
-  const [{ nodes } = { nodes: 0 }] = await db.$queryRaw<Array<{ nodes: number }>>`
+  const raw = rawReadsOf(db);
+  const [{ nodes } = { nodes: 0 }] = await raw.$queryRaw<Array<{ nodes: number }>>`
     SELECT numnode(search_query(${text}))::int AS nodes`;
   if (nodes === 0) return { searchable: false, hits: [] };
-  const rows = await db.$queryRaw<HitRow[]>`
+  const rows = await raw.$queryRaw<HitRow[]>`
     WITH query AS (SELECT search_query(${text}) AS q),
     hits AS (
       SELECT m.id AS milestone_id, 1 AS field_order, 'milestone' AS field, NULL::text AS source,
@@ -262,7 +264,7 @@ export async function getPublishedSource(
   sourceKey: string,
 ): Promise<{ organisation: OrganisationSummary; source: Source; agreements: Agreement[] } | null> {
   authorize(viewer, "published:read", { organisation: orgSlug });
-  const db = await getDb();
+  const db = await readerFor(viewer);
   const organisation = await db.organisation.findUnique({
     where: { slug: orgSlug },
     select: { id: true, slug: true, name: true },

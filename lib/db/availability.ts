@@ -39,12 +39,15 @@ export interface AvailabilityOptions {
   readonly probe: () => Promise<void>;
   /** What the server is, for the log ("PostgreSQL database at host:port/name"). */
   readonly label: string;
+  /** What the app does meanwhile, for the log. Default "answering 503 until it is back" (a read replica's differs). */
+  readonly whileDown?: string;
 }
 
 export class DatabaseAvailability {
   readonly key: string;
   readonly #probe: () => Promise<void>;
   readonly #label: string;
+  readonly #whileDown: string;
   #outage: Outage | null = null;
   #checking: Promise<boolean> | null = null;
   #retry: ReturnType<typeof setTimeout> | null = null;
@@ -57,6 +60,7 @@ export class DatabaseAvailability {
     this.key = options.key;
     this.#probe = options.probe;
     this.#label = options.label;
+    this.#whileDown = options.whileDown ?? "answering 503 until it is back";
   }
 
   /** The current outage, or null while the server is taken to answer. */
@@ -123,7 +127,7 @@ export class DatabaseAvailability {
         const outage = { reason, since: Date.now() };
         this.#outage = outage;
         if (this.#answered) {
-          logger.warn({ reason }, `The ${this.#label} is unavailable: answering 503 until it is back.`);
+          logger.warn({ reason }, `The ${this.#label} is unavailable: ${this.#whileDown}.`);
         }
         for (const abandon of this.#outageListeners) abandon(this.#error(outage));
         this.#outageListeners.clear();

@@ -2,7 +2,8 @@
  * The Prisma client of Accordwatch, on one of two databases (../shared/DESIGN.md, "Running it"):
  * - embedded (the default, no DATABASE_URL): PGlite, PostgreSQL compiled to WebAssembly, persisted in the folder
  *   ACCORDWATCH_DATA (default `.data`), through pglite-prisma-adapter;
- * - postgres (DATABASE_URL=postgres://…): a PostgreSQL server through @prisma/adapter-pg.
+ * - postgres (DATABASE_URL=postgres://…): a PostgreSQL server through @prisma/adapter-pg, optionally with read
+ *   replicas (DATABASE_REPLICA_URLS) for the anonymous public's reads (getReplicaReader, lib/data/reader.ts).
  * Same schema, same migrations, same client. Only lib/data (and lib/db) may import this module's client.
  *
  * The generated client (lib/db/generated/prisma) has no native engine: driver adapters plus Prisma 7's Wasm query
@@ -14,8 +15,11 @@ import path from "node:path";
 
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+
+import { parseReplicaUrls } from "@/lib/env";
 
 import { DatabaseAvailability, processAvailability, setProcessAvailability } from "./availability";
 import { CONNECT_TIMEOUT_MS, connectionFailureReason, DatabaseConfigError, DatabaseUnavailableError } from "./errors";
@@ -36,9 +40,13 @@ export type { MigrateOptions, MigrationOutcome } from "./migrate";
 
 export type DatabaseKind = "embedded" | "postgres";
 
-/** Where the data is: a PGlite folder (or `memory://` for a throwaway in-memory database), or a server URL. */
+/**
+ * Where the data is: a PGlite folder (or `memory://` for a throwaway in-memory database), or a server URL with,
+ * optionally, the URLs of read replicas of that server (streaming replicas: they lag the primary a little).
+ */
 export type DatabaseTarget =
-  { readonly kind: "embedded"; readonly dataDir: string } | { readonly kind: "postgres"; readonly url: string };
+  | { readonly kind: "embedded"; readonly dataDir: string }
+  | { readonly kind: "postgres"; readonly url: string; readonly replicaUrls?: readonly string[] };
 
 /**
  * The longest a statement may run on the server (statement_timeout), so that a runaway query cannot hold a
@@ -65,8 +73,13 @@ export function databaseKind(env: Env = process.env): DatabaseKind {
   return configuredTarget(env).kind;
 }
 
-/** The database the environment asks for (DATABASE_URL, else ACCORDWATCH_DATA, else `.data`). */
+/**
+ * The database the environment asks for (DATABASE_URL, else ACCORDWATCH_DATA, else `.data`), with the read replicas
+ * of DATABASE_REPLICA_URLS (validated by lib/env.ts; only alongside DATABASE_URL).
+ */
 export function configuredTarget(env: Env = process.env): DatabaseTarget {
+  const replicas = parseReplicaUrls(env);
+  if (!replicas.ok) throw new DatabaseConfigError(replicas.errors.join("; "));
   const url = configuredUrl(env);
   if (url === undefined) {
     // turbopackIgnore: a path known only at run time; without it `next build` traces the whole project into the
@@ -83,7 +96,7 @@ export function configuredTarget(env: Env = process.env): DatabaseTarget {
         "embedded database.",
     );
   }
-  return { kind: "postgres", url };
+  return replicas.urls.length === 0 ? { kind: "postgres", url } : { kind: "postgres", url, replicaUrls: replicas.urls };
 }
 
 /** "PostgreSQL database at host:port/name" / "embedded database in <folder>": for messages, without any secret. */
@@ -92,6 +105,11 @@ export function describeTarget(target: DatabaseTarget): string {
     return target.dataDir === IN_MEMORY ? "in-memory embedded database" : `embedded database in ${target.dataDir}`;
   }
   return `PostgreSQL database at ${serverLabel(target.url)}`;
+}
+
+/** "read replica at host:port/name": for messages, without any secret. */
+export function describeReplica(url: string): string {
+  return `read replica at ${serverLabel(url)}`;
 }
 
 function serverLabel(url: string): string {
@@ -113,6 +131,13 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** The embedded engine itself (PGlite only): the job queue (lib/db/job-queue.ts) runs its SQL scripts on it. */
   readonly pglite?: PGlite;
+  /**
+   * The client for reads that a read replica may serve (getReplicaReader). With replicas: `prisma` extended with
+   * @prisma/extension-read-replicas over the replicas not known to be down, so that its model reads go to one of
+   * them while its writes, raw statements and transactions go to the primary; `prisma` itself when there are none
+   * (PGlite, no DATABASE_REPLICA_URLS) or all are down. Absent: `prisma`.
+   */
+  replicaReader?(): PrismaClient;
   /** Applies pending migrations (lib/db/migrate.ts) over this database's own connection. */
   migrate(options?: MigrateOptions): Promise<MigrationOutcome>;
   /** Disconnects the client and releases the database (the PGlite folder, or the pool). */
@@ -210,12 +235,81 @@ async function openPostgres(
     onConnectionError: report,
   });
   const prisma = new PrismaClient({ adapter: availability ? observed(factory, availability) : factory });
+  const replicas = (target.replicaUrls ?? []).map((url) => openReplica(url, timeoutMs));
   return {
     target,
     prisma,
+    replicaReader: replicaReaderOver(prisma, replicas),
     migrate: (migrateOptions) => withClient((client) => migrateDatabase(pgExecutor(client), migrateOptions)),
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      for (const replica of replicas) replica.availability.close();
+      await Promise.all([prisma.$disconnect(), ...replicas.map((replica) => replica.prisma.$disconnect())]);
+    },
   };
+}
+
+// ---- Read replicas ----
+
+interface Replica {
+  readonly prisma: PrismaClient;
+  /** Its own, never the process's: a replica that is down sends reads to the primary, it does not make pages 503. */
+  readonly availability: DatabaseAvailability;
+}
+
+/**
+ * A replica's client, connected lazily, with the same bounds as the primary's pool (connection, statement and query
+ * timeouts, keepalive: poolConfig) and an availability of its own, told of every statement's outcome as the
+ * primary's is: a lost connection makes a probe, a failed probe takes the replica out of the reader (replicaReaderOver)
+ * and one probe a second brings it back.
+ */
+function openReplica(url: string, timeoutMs: number): Replica {
+  const replicaTarget = { kind: "postgres", url } as const;
+  const availability = new DatabaseAvailability({
+    key: url,
+    label: describeReplica(url),
+    probe: probeFor(replicaTarget),
+    whileDown: "the public's reads go to the primary until it is back",
+  });
+  const report = (error: Error) => availability.failed(error);
+  const factory = new PrismaPg(poolConfig(url, timeoutMs), { onPoolError: report, onConnectionError: report });
+  return { prisma: new PrismaClient({ adapter: observed(factory, availability) }), availability };
+}
+
+/** Replica readers, whose raw statements a replica may serve (rawReadsOf). */
+const replicaOf = new WeakMap<object, () => PrismaClient>();
+
+/**
+ * The reader of Database.replicaReader: `primary` extended over the replicas currently up, one extended client per
+ * set of replicas up (made once, kept); `primary` itself when none is.
+ */
+function replicaReaderOver(primary: PrismaClient, replicas: readonly Replica[]): () => PrismaClient {
+  if (replicas.length === 0) return () => primary;
+  const readers = new Map<string, PrismaClient>();
+  return () => {
+    const up = replicas.filter((replica) => replica.availability.outage === null);
+    if (up.length === 0) return primary;
+    const key = up.map((replica) => replicas.indexOf(replica)).join(",");
+    let reader = readers.get(key);
+    if (!reader) {
+      // The extension's types are those of the stock @prisma/client; ours is generated elsewhere (lib/db/generated).
+      // The extended client keeps every model and raw method of `primary`, with the same types, and adds
+      // $primary() / $replica().
+      const extended = primary.$extends(readReplicas({ replicas: up.map((replica) => replica.prisma) as never[] }));
+      reader = extended as unknown as PrismaClient;
+      replicaOf.set(reader, () => (extended as unknown as { $replica(): PrismaClient }).$replica());
+      readers.set(key, reader);
+    }
+    return reader;
+  };
+}
+
+/**
+ * The client for raw read statements ($queryRaw) of a reader from getReplicaReader: one of its replicas, when it has
+ * any, since the extension sends every raw statement to the primary (it cannot tell a raw read from a raw write);
+ * otherwise `reader` itself. Only for statements that read, outside any transaction.
+ */
+export function rawReadsOf(reader: PrismaClient): PrismaClient {
+  return replicaOf.get(reader)?.() ?? reader;
 }
 
 /** The statements of a driver adapter: their outcome tells whether the server answers. */
@@ -481,9 +575,23 @@ export function installDatabase(database: Database): () => void {
 
 const installedDatabases = new WeakSet<Promise<Database>>();
 
-/** The process-wide Prisma client. Throws DatabaseUnavailableError when the database cannot be reached. */
+/**
+ * The process-wide Prisma client, on the primary: everything reads and writes through it but the anonymous public's
+ * reads (getReplicaReader). Throws DatabaseUnavailableError when the database cannot be reached.
+ */
 export async function getDb(): Promise<PrismaClient> {
   return (await getDatabase()).prisma;
+}
+
+/**
+ * The process-wide client for reads that may lag the primary by the replicas' replication delay: with
+ * DATABASE_REPLICA_URLS, its model reads go to a replica (Database.replicaReader); otherwise it is getDb()'s. Only
+ * lib/data/reader.ts decides who gets it (the anonymous public, never a signed-in viewer: editors read their own
+ * writes). The primary must be available, as for getDb(): the proxy answers pages 503 while it is down anyway.
+ */
+export async function getReplicaReader(): Promise<PrismaClient> {
+  const database = await getDatabase();
+  return database.replicaReader?.() ?? database.prisma;
 }
 
 /** Closes the process-wide database, if open (scripts call it before exiting; a later getDb() opens it again). */

@@ -201,3 +201,89 @@ export async function startPostgres(): Promise<PostgresServer> {
     throw error;
   }
 }
+
+/**
+ * A streaming replica of `primary` (a hot standby: it answers reads and refuses writes), for the read-replica tests:
+ * `pg_basebackup -R` of the primary into a fresh temporary folder (the primary's defaults already allow it: wal_level
+ * replica, wal senders, initdb's trust rule for replication from 127.0.0.1), started on a free port. It then follows
+ * the primary over a replication connection, as a managed replica would. `stop()` shuts it down and removes the folder;
+ * stop it before the primary.
+ */
+export async function startStandby(primary: PostgresServer): Promise<PostgresServer> {
+  const bindir = findPostgresBinaries();
+  const source = new URL(primary.url);
+  const dir = await mkdtemp(path.join(tmpdir(), "accordwatch-standby-"));
+  const dataDir = path.join(dir, "data");
+  const logFile = path.join(dir, "server.log");
+  try {
+    if (isRoot()) {
+      const uid = Number(execFileSync("id", ["-u", SERVER_USER], { encoding: "utf8" }).trim());
+      const gid = Number(execFileSync("id", ["-g", SERVER_USER], { encoding: "utf8" }).trim());
+      await chown(dir, uid, gid);
+    }
+    check(
+      run(bindir, "pg_basebackup", [
+        "--host",
+        source.hostname,
+        "--port",
+        source.port,
+        "--username",
+        "postgres",
+        "--pgdata",
+        dataDir,
+        // standby.signal and primary_conninfo: start as a standby streaming from the primary.
+        "--write-recovery-conf",
+        "--wal-method",
+        "stream",
+        // An immediate checkpoint on the primary rather than waiting for the next one.
+        "--checkpoint",
+        "fast",
+        "--no-sync",
+      ]),
+      "pg_basebackup",
+    );
+    const port = await freePort();
+    const options = [
+      `-p ${port}`,
+      "-c listen_addresses=127.0.0.1",
+      `-c unix_socket_directories=${dir}`,
+      "-c fsync=off",
+      "-c hot_standby=on",
+      "-c max_connections=200",
+    ].join(" ");
+    const start = () =>
+      run(bindir, "pg_ctl", [
+        "--pgdata",
+        dataDir,
+        "--log",
+        logFile,
+        "--wait",
+        "--timeout",
+        "60",
+        "--options",
+        options,
+        "start",
+      ]);
+    const stopFast = () => run(bindir, "pg_ctl", ["--pgdata", dataDir, "--mode", "fast", "--wait", "stop"]);
+    check(start(), "pg_ctl start (standby)", logFile);
+    return {
+      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      dir,
+      stopSync: () => {
+        if (!existsSync(dataDir)) return;
+        stopFast();
+        spawnSync("rm", ["-rf", dir]);
+      },
+      stop: async () => {
+        if (!existsSync(dataDir)) return;
+        if (existsSync(path.join(dataDir, "postmaster.pid"))) check(stopFast(), "pg_ctl stop (standby)", logFile);
+        await rm(dir, { recursive: true, force: true });
+      },
+      stopServer: async () => check(stopFast(), "pg_ctl stop (standby)", logFile),
+      startServer: async () => check(start(), "pg_ctl start (standby)", logFile),
+    };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
