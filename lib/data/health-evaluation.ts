@@ -22,7 +22,8 @@ import { isIsoDay } from "@/lib/domain/dates";
 import { agreementHealthTransitions } from "@/lib/domain/transitions";
 import { recordAudit } from "./audit";
 import { ValidationError } from "./errors";
-import { agreementTree, fromDay, toAgreement, toDay, toSource } from "./mappers";
+import { findAgreementTree } from "./agreement-tree";
+import { fromDay, toAgreement, toDay, toSource } from "./mappers";
 import { getWorkspaceOrganisationOrThrow } from "./workspace";
 
 export interface EvaluationOptions {
@@ -110,9 +111,10 @@ async function evaluateAgreement(
   day: string,
   options: EvaluationOptions,
 ): Promise<Outcome | null> {
-  const row = await tx.agreement.findFirst({ where: { id: agreementId, organisationId }, include: agreementTree });
+  const found = await findAgreementTree(tx, organisationId, { id: agreementId });
   // Deleted since the list was read.
-  if (row === null) return null;
+  if (found === null) return null;
+  const row = found.agreement;
   const sources = await tx.source.findMany({ where: { organisationId } });
   const entries = agreementHealthTransitions(toAgreement(row), indexSources(sources.map(toSource)), { until: day });
 

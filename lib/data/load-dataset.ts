@@ -4,7 +4,8 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { publicDataset } from "@/lib/domain/interchange";
 import type { Dataset } from "@/lib/domain/types";
-import { agreementTree, toAgreement, toSource } from "./mappers";
+import { findAgreementTrees } from "./agreement-tree";
+import { toAgreement, toSource } from "./mappers";
 import { getOrganisationOrThrow } from "./organisations";
 import { readerFor } from "./reader";
 import { getWorkspaceOrganisationOrThrow } from "./workspace";
@@ -25,15 +26,13 @@ export async function loadDataset(viewer: Viewer, orgSlug: string, options: Load
   const organisation = options.publicOnly
     ? await getOrganisationOrThrow(db, orgSlug)
     : await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug, "organisation:export");
-  const [agreements, sources] = await Promise.all([
-    db.agreement.findMany({
+  const [{ agreements }, sources] = await Promise.all([
+    findAgreementTrees(db, organisation.id, {
       where: {
-        organisationId: organisation.id,
         ...(options.publicOnly ? { published: true } : {}),
         ...(options.agreement === undefined ? {} : { slug: options.agreement }),
       },
-      orderBy: { slug: "asc" },
-      include: agreementTree,
+      orderBy: [{ slug: "asc" }],
     }),
     db.source.findMany({ where: { organisationId: organisation.id }, orderBy: { key: "asc" } }),
   ]);

@@ -5,9 +5,9 @@
 import { authorize } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Agreement, PreciseDate, Source } from "@/lib/domain/types";
-import { citedSourceIds } from "@/lib/domain/interchange";
 import { MARK_END, MARK_START, type HitField, type TextHit } from "@/lib/domain/find";
-import { agreementTree, toAgreement, toPreciseDate, toSource } from "./mappers";
+import { findAgreementTree, findAgreementTrees } from "./agreement-tree";
+import { toAgreement, toPreciseDate, toSource } from "./mappers";
 import type { OrganisationSummary } from "./organisations";
 import { rawReadsOf, readerFor } from "./reader";
 
@@ -105,20 +105,13 @@ export async function getPublishedAgreement(
     select: { id: true, slug: true, name: true },
   });
   if (organisation === null) return null;
-  const row = await db.agreement.findFirst({
-    where: { organisationId: organisation.id, slug: agreementSlug, published: true },
-    include: agreementTree,
-  });
-  if (row === null) return null;
-  const agreement = toAgreement(row);
-  const sources = await db.source.findMany({
-    where: { organisationId: organisation.id, key: { in: [...citedSourceIds([agreement])] } },
-    orderBy: { key: "asc" },
-  });
+  // The sources it cites come with the tree (agreement-tree.ts), by key.
+  const found = await findAgreementTree(db, organisation.id, { slug: agreementSlug, published: true });
+  if (found === null) return null;
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
-    agreement,
-    sources: sources.map(toSource),
+    agreement: toAgreement(found.agreement),
+    sources: found.citedSources.map(toSource),
   };
 }
 
@@ -137,21 +130,15 @@ export async function listPublishedAgreements(
     select: { id: true, slug: true, name: true },
   });
   if (organisation === null) return null;
-  const rows = await db.agreement.findMany({
-    where: { organisationId: organisation.id, published: true },
+  const { agreements, citedSources } = await findAgreementTrees(db, organisation.id, {
+    where: { published: true },
     orderBy: [{ title: "asc" }, { slug: "asc" }],
-    include: agreementTree,
   });
-  if (rows.length === 0) return null;
-  const agreements = rows.map(toAgreement);
-  const sources = await db.source.findMany({
-    where: { organisationId: organisation.id, key: { in: [...citedSourceIds(agreements)] } },
-    orderBy: { key: "asc" },
-  });
+  if (agreements.length === 0) return null;
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
-    agreements,
-    sources: sources.map(toSource),
+    agreements: agreements.map(toAgreement),
+    sources: citedSources.map(toSource),
   };
 }
 
@@ -274,32 +261,35 @@ export async function getPublishedSource(
     where: { organisationId_key: { organisationId: organisation.id, key: sourceKey } },
   });
   if (source === null) return null;
-  const cites = { some: { organisationId: organisation.id, sourceId: source.id } };
-  const rows = await db.agreement.findMany({
-    where: {
-      organisationId: organisation.id,
-      published: true,
-      commitments: {
-        some: {
-          OR: [
-            {
-              milestones: {
-                some: {
-                  OR: [
-                    { evidenceLinks: cites },
-                    { statusUpdates: { some: { sources: cites } } },
-                    { deadlineChanges: { some: { sources: cites } } },
-                  ],
-                },
-              },
-            },
-            { indicators: { some: { observations: cites } } },
-          ],
-        },
-      },
-    },
+  // The agreements citing it, found from the citations up (each through its table's source_id index), rather than
+  // by a nested relation filter over every agreement, which the planner answered with sequential scans of the
+  // citation tables (bench/README.md, "Scale").
+  const org = organisation.id;
+  const citing = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT DISTINCT c.agreement_id AS id
+      FROM (SELECT m.commitment_id
+              FROM evidence_links e JOIN milestones m ON m.id = e.milestone_id
+             WHERE e.source_id = ${source.id}::uuid AND e.organisation_id = ${org}::uuid
+            UNION
+            SELECT m.commitment_id
+              FROM status_update_sources us
+              JOIN status_updates u ON u.id = us.status_update_id
+              JOIN milestones m ON m.id = u.milestone_id
+             WHERE us.source_id = ${source.id}::uuid AND us.organisation_id = ${org}::uuid
+            UNION
+            SELECT m.commitment_id
+              FROM deadline_change_sources ds
+              JOIN deadline_changes d ON d.id = ds.deadline_change_id
+              JOIN milestones m ON m.id = d.milestone_id
+             WHERE ds.source_id = ${source.id}::uuid AND ds.organisation_id = ${org}::uuid
+            UNION
+            SELECT i.commitment_id
+              FROM observations o JOIN indicators i ON i.id = o.indicator_id
+             WHERE o.source_id = ${source.id}::uuid AND o.organisation_id = ${org}::uuid) cited
+      JOIN commitments c ON c.id = cited.commitment_id AND c.organisation_id = ${org}::uuid`;
+  const { agreements: rows } = await findAgreementTrees(db, organisation.id, {
+    where: { published: true, id: { in: citing.map((row) => row.id) } },
     orderBy: [{ title: "asc" }, { slug: "asc" }],
-    include: agreementTree,
   });
   if (rows.length === 0) return null;
   return {

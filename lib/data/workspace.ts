@@ -9,7 +9,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Agreement, PreciseDate, Source } from "@/lib/domain/types";
 import { recordKey } from "@/lib/domain/schemas/comments";
 import { NotFoundError } from "./errors";
-import { agreementTree, toAgreement, toPreciseDate, toSource } from "./mappers";
+import { findAgreementTree, findAgreementTrees } from "./agreement-tree";
+import { toAgreement, toPreciseDate, toSource } from "./mappers";
 import type { OrganisationSummary } from "./organisations";
 
 type Reader = Pick<Prisma.TransactionClient, "organisation">;
@@ -120,14 +121,12 @@ export async function getAgreement(
 ): Promise<WorkspaceAgreement> {
   const db = await getDb();
   const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
-  const [row, sources] = await Promise.all([
-    db.agreement.findFirst({
-      where: { organisationId: organisation.id, slug: agreementSlug },
-      include: agreementTree,
-    }),
+  const [found, sources] = await Promise.all([
+    findAgreementTree(db, organisation.id, { slug: agreementSlug }),
     db.source.findMany({ where: { organisationId: organisation.id }, orderBy: { key: "asc" } }),
   ]);
-  if (row === null) throw new NotFoundError(`There is no agreement "${agreementSlug}" in ${organisation.name}.`);
+  if (found === null) throw new NotFoundError(`There is no agreement "${agreementSlug}" in ${organisation.name}.`);
+  const row = found.agreement;
 
   const versions: RecordVersions = {
     agreement: row.version,
@@ -200,12 +199,8 @@ export async function listAgreementTrees(
 ): Promise<{ organisation: OrganisationSummary; agreements: Agreement[]; sources: Source[] }> {
   const db = await getDb();
   const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
-  const [rows, sources] = await Promise.all([
-    db.agreement.findMany({
-      where: { organisationId: organisation.id },
-      orderBy: [{ title: "asc" }, { slug: "asc" }],
-      include: agreementTree,
-    }),
+  const [{ agreements: rows }, sources] = await Promise.all([
+    findAgreementTrees(db, organisation.id, { orderBy: [{ title: "asc" }, { slug: "asc" }] }),
     db.source.findMany({ where: { organisationId: organisation.id }, orderBy: { key: "asc" } }),
   ]);
   return {

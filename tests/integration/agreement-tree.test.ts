@@ -1,0 +1,103 @@
+/**
+ * lib/data/agreement-tree.ts findAgreementTrees reads exactly what Prisma's `include: agreementTree` reads (the rows
+ * toAgreement and the workspace's versions are built from), in the same order: on both engines with the demo and a
+ * draft copy, and on PostgreSQL with a generated Scale dataset (bench/scale/generator.ts) of every kind of record.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemViewer } from "@/lib/auth/viewer";
+import { findAgreementTrees } from "@/lib/data/agreement-tree";
+import { importDataset } from "@/lib/data/import-dataset";
+import { agreementTree } from "@/lib/data/mappers";
+import { installDatabase, type PrismaClient } from "@/lib/db/client";
+import { connect, FULL_SCALE, generateScale } from "../../bench/scale/generator";
+import { createPostgresDatabase, type PostgresTestDatabase, type TestDatabase } from "../support/databases";
+import { demoWithDraft, ENGINES } from "../support/demo";
+
+async function expectSameTrees(prisma: PrismaClient, orgSlug: string): Promise<number> {
+  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { slug: orgSlug } });
+  const orderBy = [{ title: "asc" as const }, { slug: "asc" as const }];
+  const expected = await prisma.agreement.findMany({
+    where: { organisationId: organisation.id },
+    orderBy,
+    include: agreementTree,
+  });
+  const { agreements, citedSources } = await findAgreementTrees(prisma, organisation.id, { orderBy });
+  expect(agreements).toEqual(expected);
+
+  const keys = new Set<string>();
+  for (const a of expected) {
+    for (const c of a.commitments) {
+      for (const m of c.milestones) {
+        for (const u of m.statusUpdates) for (const s of u.sources) keys.add(s.source.key);
+        for (const d of m.deadlineChanges) for (const s of d.sources) keys.add(s.source.key);
+        for (const e of m.evidenceLinks) keys.add(e.source.key);
+      }
+      for (const i of c.indicators) for (const o of i.observations) keys.add(o.source.key);
+    }
+  }
+  const sources = await prisma.source.findMany({
+    where: { organisationId: organisation.id, key: { in: [...keys] } },
+    orderBy: { key: "asc" },
+  });
+  expect(citedSources).toEqual(sources);
+  return expected.reduce((n, a) => n + a.commitments.reduce((m, c) => m + c.milestones.length, 0), 0);
+}
+
+describe.each(ENGINES)("findAgreementTrees on %s", (_name, create) => {
+  let db: TestDatabase;
+  let restore: () => void;
+
+  beforeAll(async () => {
+    db = await create();
+    restore = installDatabase(db.database);
+    await importDataset(systemViewer("cli:agreement-tree-test"), "demo", demoWithDraft({ laterRecord: true }));
+  });
+  afterAll(async () => {
+    restore?.();
+    await db?.drop();
+  });
+
+  it("reads the demo and its draft copy as include: agreementTree does", async () => {
+    expect(await expectSameTrees(db.prisma, "demo")).toBeGreaterThan(0);
+  });
+
+  it("reads nothing for an agreement that is not there, and answers [] for no match", async () => {
+    const organisation = await db.prisma.organisation.findUniqueOrThrow({ where: { slug: "demo" } });
+    expect(await findAgreementTrees(db.prisma, organisation.id, { where: { slug: "nope" } })).toEqual({
+      agreements: [],
+      citedSources: [],
+    });
+  });
+});
+
+describe("findAgreementTrees on a generated Scale dataset (PostgreSQL)", () => {
+  let db: PostgresTestDatabase;
+
+  beforeAll(async () => {
+    db = await createPostgresDatabase();
+    const client = await connect(db.url);
+    try {
+      await generateScale(client, {
+        ...FULL_SCALE,
+        organisations: 2,
+        agreements: 6,
+        commitments: 120,
+        milestones: 700,
+        evidenceLinks: 1_400,
+        sourcesPerOrganisation: 300,
+        bigCommitments: 10,
+        bigMilestonesEach: 20,
+      });
+    } finally {
+      await client.end();
+    }
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it("reads every organisation's agreements as include: agreementTree does", async () => {
+    expect(await expectSameTrees(db.prisma, "scale-00")).toBeGreaterThan(200);
+    expect(await expectSameTrees(db.prisma, "scale-01")).toBeGreaterThan(0);
+  });
+});
