@@ -7,7 +7,7 @@ import type { Dataset } from "@/lib/domain/types";
 import { findAgreementTrees } from "./agreement-tree";
 import { toAgreement, toSource } from "./mappers";
 import { getOrganisationOrThrow } from "./organisations";
-import { readerFor } from "./reader";
+import { rawReadsOf, readerFor } from "./reader";
 import { getWorkspaceOrganisationOrThrow } from "./workspace";
 
 export interface LoadDatasetOptions {
@@ -27,7 +27,7 @@ export async function loadDataset(viewer: Viewer, orgSlug: string, options: Load
     ? await getOrganisationOrThrow(db, orgSlug)
     : await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug, "organisation:export");
   const [{ agreements }, sources] = await Promise.all([
-    findAgreementTrees(db, organisation.id, {
+    findAgreementTrees(rawReadsOf(db), organisation.id, {
       where: {
         ...(options.publicOnly ? { published: true } : {}),
         ...(options.agreement === undefined ? {} : { slug: options.agreement }),

@@ -1,6 +1,8 @@
 /**
  * What the public scorecard reads: published agreements only, and the sources they cite. Through readerFor: on a read
- * replica when the viewer is anonymous and replicas are configured.
+ * replica when the viewer is anonymous and replicas are configured. The agreement trees are read with raw statements
+ * (lib/data/agreement-tree.ts), which the replicas extension would send to the primary: they go to
+ * rawReadsOf(reader), a replica (or the primary itself for a signed-in viewer).
  */
 import { authorize } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -106,7 +108,7 @@ export async function getPublishedAgreement(
   });
   if (organisation === null) return null;
   // The sources it cites come with the tree (agreement-tree.ts), by key.
-  const found = await findAgreementTree(db, organisation.id, { slug: agreementSlug, published: true });
+  const found = await findAgreementTree(rawReadsOf(db), organisation.id, { slug: agreementSlug, published: true });
   if (found === null) return null;
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
@@ -130,7 +132,7 @@ export async function listPublishedAgreements(
     select: { id: true, slug: true, name: true },
   });
   if (organisation === null) return null;
-  const { agreements, citedSources } = await findAgreementTrees(db, organisation.id, {
+  const { agreements, citedSources } = await findAgreementTrees(rawReadsOf(db), organisation.id, {
     where: { published: true },
     orderBy: [{ title: "asc" }, { slug: "asc" }],
   });
@@ -287,7 +289,7 @@ export async function getPublishedSource(
               FROM observations o JOIN indicators i ON i.id = o.indicator_id
              WHERE o.source_id = ${source.id}::uuid AND o.organisation_id = ${org}::uuid) cited
       JOIN commitments c ON c.id = cited.commitment_id AND c.organisation_id = ${org}::uuid`;
-  const { agreements: rows } = await findAgreementTrees(db, organisation.id, {
+  const { agreements: rows } = await findAgreementTrees(rawReadsOf(db), organisation.id, {
     where: { published: true, id: { in: citing.map((row) => row.id) } },
     orderBy: [{ title: "asc" }, { slug: "asc" }],
   });
