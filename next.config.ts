@@ -1,6 +1,8 @@
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/actions/document-file";
+import { FRAME_ANCESTORS } from "./lib/http/content-security-policy.mjs";
 
 const nextConfig: NextConfig = {
   // PGlite loads its Wasm and data files from its own package folder at run time: keep it (and the Prisma pieces
@@ -16,6 +18,9 @@ const nextConfig: NextConfig = {
     "nodemailer",
   ],
   poweredByHeader: false,
+  // Next.js's own ISR cache, whose cached pages also carry the Content-Security-Policy of their inline scripts' hashes
+  // (lib/http/csp.ts): a cached page cannot have a nonce.
+  cacheHandler: fileURLToPath(new URL("./lib/http/csp-cache-handler.mjs", import.meta.url)),
   async headers() {
     return [
       {
@@ -34,12 +39,12 @@ const nextConfig: NextConfig = {
         source: "/:path((?!embed/|fr/embed/).*)",
         headers: [
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "Content-Security-Policy", value: FRAME_ANCESTORS.none },
         ],
       },
       ...["/embed/:path*", "/fr/embed/:path*"].map((source) => ({
         source,
-        headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }],
+        headers: [{ key: "Content-Security-Policy", value: FRAME_ANCESTORS.any }],
       })),
     ];
   },
