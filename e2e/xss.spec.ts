@@ -287,6 +287,6 @@ test("an editor types a payload into a form: refused or saved, it comes back as 
 });
 
 test("every text field's payload was shown, whole, on some page", () => {
-  expect(TEXTS.size).toBeGreaterThan(25);
+  expect(TEXTS.size).toBeGreaterThanOrEqual(25);
   expect([...TEXTS.keys()].filter((label) => !shown.has(label))).toEqual([]);
 });
