@@ -1,6 +1,8 @@
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/actions/document-file";
+import { FRAME_ANCESTORS } from "./lib/http/content-security-policy.mjs";
 
 const nextConfig: NextConfig = {
   // PGlite loads its Wasm and data files from its own package folder at run time: keep it (and the Prisma pieces
@@ -19,6 +21,9 @@ const nextConfig: NextConfig = {
   // The cached public pages (lib/http/cache-control.ts) revalidate every second; a shared cache may serve a stale copy
   // for 59 seconds more while it asks again: Next.js sends `s-maxage=1, stale-while-revalidate=59`.
   expireTime: 60,
+  // Next.js's own ISR cache, whose cached pages also carry the Content-Security-Policy of their inline scripts' hashes
+  // (lib/http/csp.ts): a cached page cannot have a nonce.
+  cacheHandler: fileURLToPath(new URL("./lib/http/csp-cache-handler.mjs", import.meta.url)),
   async headers() {
     return [
       {
@@ -37,12 +42,12 @@ const nextConfig: NextConfig = {
         source: "/:path((?!embed/|fr/embed/).*)",
         headers: [
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "Content-Security-Policy", value: FRAME_ANCESTORS.none },
         ],
       },
       ...["/embed/:path*", "/fr/embed/:path*"].map((source) => ({
         source,
-        headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }],
+        headers: [{ key: "Content-Security-Policy", value: FRAME_ANCESTORS.any }],
       })),
     ];
   },

@@ -21,6 +21,7 @@ import { databaseOutage } from "./lib/db/availability";
 import { isLocale } from "./lib/domain/locale";
 import { asOfSegment } from "./lib/domain/schemas/as-of";
 import { cachedPagePath, isUncachedPublicPage, PUBLIC_CACHE } from "./lib/http/cache-control";
+import { CSP_HEADER, policyForRequest } from "./lib/http/csp";
 import { unavailablePageResponse } from "./lib/http/unavailable";
 import { routing } from "./lib/i18n/routing";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./lib/log/request-id";
@@ -47,10 +48,14 @@ export default function proxy(request: NextRequest) {
   function localised() {
     const headers = new Headers(request.headers);
     headers.set(REQUEST_ID_HEADER, requestId);
+    // The page's Content-Security-Policy with a nonce of this request's, for Next.js to stamp on its scripts; none
+    // for a page served from the cache (lib/http/csp.ts).
+    const policy = policyForRequest(request.nextUrl.pathname, headers);
     // next-intl passes on the headers of the request it is given (its rewrite and next carry `request.headers`), and
     // Next.js applies them to the real request. A copy without the body: next-intl reads only the address and
     // headers, and the body (a server action's form, an upload) stays with the request Next.js forwards.
     const response = localise(new NextRequest(request.url, { method: request.method, headers }));
+    if (policy) response.headers.set(CSP_HEADER, policy);
     return isPageLoad(request) ? toCachedPage(request, response) : response;
   }
 }

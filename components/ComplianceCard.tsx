@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { PartyCode, PartyCompliance } from "@/lib/domain/types";
 import { useFormat } from "@/lib/i18n/format";
+import { PercentBar } from "./PercentBar";
 
 interface ComplianceCardProps {
   party: PartyCode;
@@ -39,13 +40,7 @@ export function ComplianceCard({ party, compliance, commitmentCount }: Complianc
               <span className="text-sm text-muted">{t("scale")}</span>
             </dd>
           </dl>
-          {/* The bar only repeats the percentage above, so it is hidden from assistive technology. */}
-          <div aria-hidden="true" className="mt-3 h-2.5 w-full overflow-hidden rounded-full bg-stone-200">
-            <div
-              className="h-full bg-stone-700"
-              style={{ width: `${Math.min(100, Math.max(0, compliance.percent))}%` }}
-            />
-          </div>
+          <PercentBar percent={compliance.percent} className="mt-3 h-2.5" />
           <p className="mt-2 text-sm text-muted">{t("from", { count: commitmentCount })}</p>
         </>
       )}

@@ -4,6 +4,7 @@ import { useFormat } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { scorecardPath } from "@/lib/urls";
 import { HEALTH_CLASSES, HEALTH_SYMBOLS } from "./labels";
+import { PercentBar } from "./PercentBar";
 
 interface EmbedScorecardProps {
   org: string;
@@ -42,14 +43,7 @@ export function EmbedScorecard({ org, organisationName, agreement, health, asOf,
                   {compliance === null ? "—" : format.percent(compliance.percent)}
                 </span>
                 <span className="sr-only"> {t("compliance")}</span>
-                {compliance === null ? null : (
-                  <span aria-hidden="true" className="mt-2 block h-2 w-full overflow-hidden rounded-full bg-stone-200">
-                    <span
-                      className="block h-full bg-stone-700"
-                      style={{ width: `${Math.min(100, Math.max(0, compliance.percent))}%` }}
-                    />
-                  </span>
-                )}
+                {compliance === null ? null : <PercentBar percent={compliance.percent} className="mt-2 h-2" />}
               </dd>
             </div>
           );

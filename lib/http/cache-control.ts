@@ -50,6 +50,15 @@ export function cachedPagePath(path: string, day: string): string | null {
   return `/asof/${encodeURIComponent(day)}/${segments.join("/")}`;
 }
 
+/**
+ * Whether a page address (without its language prefix) is answered from the app's cache: the home page and every
+ * address cachedPagePath moves into the cached tree. The others (the workspace, sign-in, the find page…) are rendered
+ * per request. lib/http/csp.ts gives those a nonce, and the cached ones the hashes of their scripts.
+ */
+export function isCachedPage(path: string): boolean {
+  return path === "/" || path === "" || cachedPagePath(path, "0000-00-00") !== null;
+}
+
 /** Public pages rendered per request (their query is theirs: the find page's filters): proxy.ts sets PUBLIC_CACHE. */
 export function isUncachedPublicPage(path: string): boolean {
   const [org, page, ...more] = path.split("/").filter((s) => s !== "");

@@ -9,6 +9,7 @@
 import { DEFAULT_LOCALE, isLocale, LOCALE_TAGS, type Locale } from "@/lib/domain/locale";
 import en from "@/messages/en/common.json";
 import fr from "@/messages/fr/common.json";
+import { sourceHash } from "./content-security-policy.mjs";
 
 /** Seconds a client should wait before asking again after a 503 (pages, API, feeds). */
 export const RETRY_AFTER_SECONDS = 30;
@@ -28,6 +29,19 @@ function escapeHtml(text: string): string {
   );
 }
 
+const STYLE = `
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#faf8f5;color:#1c1917;line-height:1.5}
+main{max-width:40rem;margin:0 auto;padding:3rem 1rem}
+h1{font-size:1.875rem;line-height:1.2;margin:0 0 .75rem}
+a{color:#1c1917;font-weight:600}
+`;
+
+/**
+ * The page's own Content-Security-Policy: no script at all, its one style element by its hash, nothing loaded. The
+ * proxy sends this page instead of the app's, so the app's policy (lib/http/csp.ts) is not set on it.
+ */
+export const UNAVAILABLE_PAGE_POLICY = `default-src 'none'; style-src ${sourceHash(STYLE)}; base-uri 'none'; form-action 'none'`;
+
 /** The page: `href` is the address asked for, which "Try again" loads again. */
 export function unavailablePageHtml(locale: Locale, href: string): string {
   const t = TEXTS[locale];
@@ -37,12 +51,7 @@ export function unavailablePageHtml(locale: Locale, href: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(t.metaTitle)} · Accordwatch</title>
-<style>
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#faf8f5;color:#1c1917;line-height:1.5}
-main{max-width:40rem;margin:0 auto;padding:3rem 1rem}
-h1{font-size:1.875rem;line-height:1.2;margin:0 0 .75rem}
-a{color:#1c1917;font-weight:600}
-</style>
+<style>${STYLE}</style>
 </head>
 <body>
 <main>
@@ -67,6 +76,7 @@ export function unavailablePageResponse(url: { readonly pathname: string; readon
       "Content-Type": "text/html; charset=utf-8",
       "Content-Language": LOCALE_TAGS[locale],
       "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": UNAVAILABLE_PAGE_POLICY,
     },
   });
 }
