@@ -13,13 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import nextConfig from "@/next.config";
 import { hashedPagePolicy, inlineScripts, pagePolicy, sourceHash } from "@/lib/http/content-security-policy.mjs";
 import CspCacheHandler, { withScriptPolicy } from "@/lib/http/csp-cache-handler.mjs";
-import {
-  CSP_HEADER,
-  createNonce,
-  framingOf,
-  isRenderedPerRequest,
-  policyForRequest,
-} from "@/lib/http/csp";
+import { CSP_HEADER, createNonce, framingOf, isRenderedPerRequest, policyForRequest } from "@/lib/http/csp";
 import { UNAVAILABLE_PAGE_POLICY, unavailablePageHtml } from "@/lib/http/unavailable";
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
