@@ -18,8 +18,9 @@ const nextConfig: NextConfig = {
     "nodemailer",
   ],
   poweredByHeader: false,
-  // The cached public pages (lib/http/cache-control.ts) revalidate every second; a shared cache may serve a stale copy
-  // for 59 seconds more while it asks again: Next.js sends `s-maxage=1, stale-while-revalidate=59`.
+  // The cached public pages (lib/http/cache-control.ts) are rendered again in the background at most every ten seconds
+  // while they are asked for; one nobody asked for in a minute is rendered while its next reader waits, not served
+  // stale. (Their Cache-Control for shared caches is proxy.ts's, not derived from these.)
   expireTime: 60,
   // Next.js's own ISR cache, whose cached pages also carry the Content-Security-Policy of their inline scripts' hashes
   // (lib/http/csp.ts): a cached page cannot have a nonce.

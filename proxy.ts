@@ -20,7 +20,7 @@ import { todayUtc } from "./lib/clock";
 import { databaseOutage } from "./lib/db/availability";
 import { isLocale } from "./lib/domain/locale";
 import { asOfSegment } from "./lib/domain/schemas/as-of";
-import { cachedPagePath, isUncachedPublicPage, PUBLIC_CACHE } from "./lib/http/cache-control";
+import { cachedPagePath, isUncachedPublicPage, PUBLIC_CACHE, PUBLIC_PAGE_CACHE } from "./lib/http/cache-control";
 import { CSP_HEADER, policyForRequest } from "./lib/http/csp";
 import { unavailablePageResponse } from "./lib/http/unavailable";
 import { routing } from "./lib/i18n/routing";
@@ -65,8 +65,9 @@ export default function proxy(request: NextRequest) {
  * the query: the day asked for (`?asOf=`) moves into the path of the page that answers, app/[locale]/(public)/asof/
  * [day]/… (and the widget's app/[locale]/(embed)/embed/[org]/[agreement]/[day]). The address the reader sees does not
  * change. next-intl has already decided the language (a rewrite to `/en/…` for a plain address, or none for
- * `/fr/…`): this moves its destination. The find page, rendered per request, gets its shared-cache header here
- * (Next.js keeps a Cache-Control the proxy set on a page rendered per request).
+ * `/fr/…`): this moves its destination. Their shared-cache header is set here too (Next.js keeps a Cache-Control
+ * the proxy set), one second whatever the app's own `revalidate` (lib/http/cache-control.ts), and the find page's,
+ * which is rendered per request.
  */
 function toCachedPage(request: NextRequest, response: NextResponse): NextResponse {
   if (response.headers.has("location")) return response;
@@ -76,6 +77,9 @@ function toCachedPage(request: NextRequest, response: NextResponse): NextRespons
   const path = `/${rest.join("/")}`;
   const day = asOfSegment({ asOf: request.nextUrl.searchParams.getAll("asOf") }, todayUtc());
   const cached = cachedPagePath(path, day);
+  if (cached !== null || path === "/") {
+    response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE);
+  }
   if (cached !== null) {
     destination.pathname = `/${locale}${cached}`;
     response.headers.set("x-middleware-rewrite", destination.toString());

@@ -10,7 +10,7 @@ import { signInAs } from "./support/demo-accounts";
  * file is missing from the list. Then: an edit shows on the cached public pages at the next request.
  */
 
-/** What Next.js sends for the cached public pages (revalidate 1 s, next.config.ts expireTime 60 s). */
+/** What proxy.ts sends for the cached public pages (lib/http/cache-control.ts PUBLIC_PAGE_CACHE), spelled out. */
 const CACHED_PAGE = "s-maxage=1, stale-while-revalidate=59";
 const AGREEMENT = "/demo/uk-france-small-boats-2025";
 const COMMITMENT = `${AGREEMENT}/commitments/maritime-interception`;

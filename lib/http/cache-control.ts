@@ -2,24 +2,32 @@
  * Who may keep an answer, and for how long: one policy for every page and download (README.md, "Caching").
  *
  * - Public pages (published data only, the same for every reader) are rendered once and kept by the app itself
- *   (Next.js incremental static regeneration: app/[locale]/(public)/asof/[day]/…, app/[locale]/(public)/page.tsx, the
- *   embed widget), which sends `s-maxage=1, stale-while-revalidate=59` for them: a shared cache (nginx, a CDN) keeps
- *   them a second and may answer from a stale copy for a minute while it asks again. An edit revalidates them (the
- *   workspace's server actions call revalidatePublicPages), so the app serves the new state on the next request.
- * - Public answers computed per request (the find page, the API, feeds, CSV, the share image) carry the same header,
- *   set by their route (PUBLIC_CACHE) or, for the find page, by proxy.ts.
+ *   (Next.js incremental static regeneration: app/[locale]/(public)/asof/[day]/…, app/[locale]/(public)/page.tsx,
+ *   the embed widget), rendered again in the background at most every PAGE_REVALIDATE_SECONDS, and at once after an
+ *   edit (the workspace's server actions call revalidatePublicPages: the next request renders the new state).
+ *   Shared caches (nginx, a CDN) may keep them a second and serve a stale copy for a minute while they ask again:
+ *   proxy.ts sends PUBLIC_PAGE_CACHE for them, in place of the `s-maxage=10` Next.js would derive from `revalidate`.
+ *   The two lifetimes differ on purpose: a rendering costs the app's one thread ~0.1 s, so under a spike the app
+ *   should render a hot page every ten seconds, not every second (bench/README.md, "Spike"), while a shared cache in
+ *   front refreshes its copy from the app's every second at no cost to it.
+ * - Public answers computed per request (the find page, the API, feeds, CSV, the share image) carry PUBLIC_CACHE,
+ *   set by their route or, for the find page, by proxy.ts.
  * - A client error (400, 404) of a public answer may be kept ten seconds; a server error never.
  * - Anything signed in or personal is `private, no-store` (Next.js sends it for every page that reads the session).
  */
 
 /** Seconds the app keeps a rendered public page before it renders it again in the background (`revalidate`). */
-export const PAGE_REVALIDATE_SECONDS = 1;
+export const PAGE_REVALIDATE_SECONDS = 10;
 
-/** Seconds a stale copy may still be served while a fresh one is fetched: next.config.ts `expireTime` is this + 1. */
-export const STALE_WHILE_REVALIDATE_SECONDS = 59;
+/** Seconds a shared cache keeps a public answer fresh, then may serve it stale while it asks again. */
+const SHARED_MAX_AGE_SECONDS = 1;
+const STALE_WHILE_REVALIDATE_SECONDS = 59;
 
-/** Public answers computed per request: the lifetimes Next.js sends for the cached pages (revalidate 1, expire 60). */
-export const PUBLIC_CACHE = `public, s-maxage=${PAGE_REVALIDATE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}`;
+/** The cached public pages, for shared caches (set by proxy.ts; Next.js keeps a Cache-Control already set). */
+export const PUBLIC_PAGE_CACHE = `s-maxage=${SHARED_MAX_AGE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}`;
+
+/** Public answers computed per request: the same lifetimes. */
+export const PUBLIC_CACHE = `public, ${PUBLIC_PAGE_CACHE}`;
 
 /** A 400 or 404 may become a 200 (a draft is published): kept ten seconds at most. */
 export const CLIENT_ERROR_CACHE = "public, max-age=10, s-maxage=10";

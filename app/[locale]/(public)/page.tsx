@@ -5,9 +5,9 @@ import { AgreementList } from "@/components/AgreementList";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { listPublishedAgreementsByOrganisation } from "@/lib/data/public";
 
-// Kept and rendered again at most every second, or on the next request after an edit (lib/http/cache-control.ts).
+// Kept and rendered again at most every ten seconds, or on the next request after an edit (lib/http/cache-control.ts).
 // Not at build time: `next build` has no database to read; the first request renders it.
-export const revalidate = 1;
+export const revalidate = 10;
 // Never rendered per request: reading a cookie, a header or the query here is an error, not a silent slowdown.
 export const dynamic = "error";
 
