@@ -219,11 +219,44 @@ async function freshness(session: Session, app: RunningApp, nginx: RunningNginx 
   }
   const med = (pick: (e: Edit) => number) => median(results.map(pick).filter(Number.isFinite));
   const max = (pick: (e: Edit) => number) => Math.max(...results.map(pick));
-  rows.push(["median", "", fmt(med((e) => e.post), 2), fmt(med((e) => e.origin), 2), fmt(med((e) => e.nginx), 2)]);
-  rows.push(["max", "", fmt(max((e) => e.post), 2), fmt(max((e) => e.origin), 2), fmt(max((e) => e.nginx), 2)]);
+  rows.push([
+    "median",
+    "",
+    fmt(
+      med((e) => e.post),
+      2,
+    ),
+    fmt(
+      med((e) => e.origin),
+      2,
+    ),
+    fmt(
+      med((e) => e.nginx),
+      2,
+    ),
+  ]);
+  rows.push([
+    "max",
+    "",
+    fmt(
+      max((e) => e.post),
+      2,
+    ),
+    fmt(
+      max((e) => e.origin),
+      2,
+    ),
+    fmt(
+      max((e) => e.nginx),
+      2,
+    ),
+  ]);
   log(`\n## Freshness, ${label} (seconds from sending the save; public pages polled every ${POLL_MS} ms)`);
   table(["edit", "outcome", "POST answered", "visible at origin", "visible through nginx"], rows);
-  const worst = Math.max(max((e) => e.origin), nginx ? max((e) => e.nginx) : 0);
+  const worst = Math.max(
+    max((e) => e.origin),
+    nginx ? max((e) => e.nginx) : 0,
+  );
   log(`Goal ≤ 2 s: ${worst <= 2 ? "met" : "NOT met"} (worst ${fmt(worst, 2)} s). ${machineNote()}`);
 }
 
@@ -294,7 +327,12 @@ try {
   const spikeSeconds = Math.ceil(EDITS * 6 + 10);
   const spiking = spawn("wrk", [`-t1`, `-c${CONNECTIONS}`, `-d${spikeSeconds}s`, target], { stdio: "ignore" });
   await sleep(2000);
-  await freshness(session, app, nginx, `during a spike (wrk -c${CONNECTIONS} on the scorecard${nginx ? " through nginx" : ""})`);
+  await freshness(
+    session,
+    app,
+    nginx,
+    `during a spike (wrk -c${CONNECTIONS} on the scorecard${nginx ? " through nginx" : ""})`,
+  );
   spiking.kill("SIGINT");
 } finally {
   await nginx?.stop();
