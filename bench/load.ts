@@ -3,6 +3,7 @@
  *
  *   npm run bench:load                 # node --import tsx bench/load.ts
  *   npm run bench:load -- --seconds 60 --readers 200 --editors 5
+ *   npm run bench:load -- --nginx     # the readers through the deploy/ nginx cache (bench/support/nginx.ts)
  *
  * - A PostgreSQL server of its own (tests/support/postgres.ts: initdb on a temporary folder, a free port), a
  *   database `accordwatch` migrated and seeded as the README says (`scripts/db-migrate.ts`, `scripts/db-seed.ts`,
@@ -34,6 +35,7 @@ import {
   COMMITMENT,
   ensureBuild,
   log,
+  logSummary,
   machineNote,
   MILESTONE,
   percentile,
@@ -46,17 +48,20 @@ import {
   type WrkResult,
 } from "./support/app";
 import { findForm, getPage, parseForms, signIn, submitForm, type Session } from "./support/editor";
+import { startNginx, type RunningNginx } from "./support/nginx";
 
 const { values: args } = parseArgs({
   options: {
     seconds: { type: "string", default: "60" },
     readers: { type: "string", default: "200" },
     editors: { type: "string", default: "5" },
+    nginx: { type: "boolean", default: false },
   },
 });
 const SECONDS = Number(args.seconds);
 const READERS = Number(args.readers);
 const EDITORS = Number(args.editors);
+const THROUGH_NGINX = args.nginx;
 const AGREEMENT = "uk-france-small-boats-2025";
 const WORKSPACE = `/w/demo/${AGREEMENT}`;
 
@@ -169,6 +174,7 @@ ensureBuild();
 const postgres = await startPostgres();
 const copy = appCopy();
 let stopApp: (() => Promise<void>) | undefined;
+let nginx: RunningNginx | undefined;
 const admin = new pg.Client({ connectionString: postgres.url });
 let db: pg.Client | undefined;
 try {
@@ -192,6 +198,12 @@ try {
       if (response.status !== 200) throw new Error(`${p} answered ${response.status}`);
     }
   }
+  let readersUrl = app.url;
+  if (THROUGH_NGINX) {
+    nginx = await startNginx(`127.0.0.1:${app.port}`, {});
+    readersUrl = nginx.cachedUrl;
+    log(`Readers through nginx: ${nginx.config}; http block: sendfile on, tcp_nopush on (Debian's).`);
+  }
   const sessions = await Promise.all(accounts.map((a) => signIn(app.url, a.email, a.password)));
   // A first load of the workspace page (not counted): its first rendering.
   await getPage(sessions[0] as Session, WORKSPACE);
@@ -214,13 +226,13 @@ try {
   };
   const deadline = Date.now() + SECONDS * 1000;
   const [cached, computed] = await Promise.all([
-    wrk(app.url, {
+    wrk(readersUrl, {
       connections: cachedReaders,
       seconds: SECONDS,
       script: wrkPathsScript(copy.dir, CACHED_PATHS),
       timeoutS: 30,
     }),
-    wrk(app.url, {
+    wrk(readersUrl, {
       connections: computedReaders,
       seconds: SECONDS,
       script: wrkPathsScript(copy.dir, COMPUTED_PATHS),
@@ -239,7 +251,7 @@ try {
   const auditByEditors = auditRows.reduce((sum, r) => sum + r.by_editors, 0);
   const auditAll = auditRows.reduce((sum, r) => sum + r.n, 0);
 
-  log(`\n## Readers (${machineNote()})`);
+  log(`\n## Readers${THROUGH_NGINX ? " (through nginx)" : ""} (${machineNote()})`);
   const readerRow = (name: string, r: WrkResult) => [
     name,
     String(r.requests),
@@ -249,9 +261,10 @@ try {
     fmt(r.max, 0),
     String(r.non2xx3xx),
     String(r.socketErrors),
+    r.statuses ?? "",
   ];
   table(
-    ["readers", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "non-2xx/3xx", "socket errors"],
+    ["readers", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "non-2xx/3xx", "socket errors", "statuses"],
     [
       readerRow(`${cachedReaders} on cached pages`, cached as WrkResult),
       readerRow(`${computedReaders} on find + API`, computed as WrkResult),
@@ -325,6 +338,9 @@ try {
     accepted !== auditByEditors ||
     stats.accepted.agreement !== after.agreementVersion - before.agreementVersion ||
     stats.accepted.status !== after.statusUpdates - before.statusUpdates;
+  const said = logSummary(app.logFile);
+  log(`\nThe app's log (warnings and errors): ${said.length === 0 ? "nothing" : ""}`);
+  said.forEach((line) => log(`  ${line}`));
   log(
     `\nGoal: zero errors: ${readerErrors + stats.errors.length === 0 ? "met" : "NOT met"} ` +
       `(readers ${readerErrors}, editors ${stats.errors.length}); zero lost updates: ${lost ? "NOT met" : "met"} ` +
@@ -333,6 +349,7 @@ try {
   );
 } finally {
   await db?.end().catch(() => undefined);
+  await nginx?.stop();
   await stopApp?.();
   copy.remove();
   await postgres.stop();

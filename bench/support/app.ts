@@ -281,6 +281,30 @@ export async function startApp(dir: string, env: Record<string, string> = {}): P
   return { url, port, pid, serverPid, logFile, stop };
 }
 
+/**
+ * What the app's JSON log (LOG_LEVEL=warn) says: warnings and errors counted by message, and the first few error
+ * messages, to name the cause of failed answers.
+ */
+export function logSummary(file: string, examples = 3): string[] {
+  const counts = new Map<string, number>();
+  const firsts: string[] = [];
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line.startsWith("{")) continue;
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string }; reason?: string };
+      const level = entry.level === 40 ? "warn" : (entry.level ?? 0) >= 50 ? "error" : "info";
+      const key = `${level}: ${entry.msg}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (level === "error" && firsts.length < examples) {
+        firsts.push(`${entry.msg}: ${(entry.err?.message ?? entry.reason ?? "").slice(0, 300)}`);
+      }
+    } catch {
+      // Not JSON after all.
+    }
+  }
+  return [...[...counts].map(([k, v]) => `${v} × ${k}`), ...firsts.map((f) => `  e.g. ${f}`)];
+}
+
 /** The demo accounts that start.ts wrote beside a fresh embedded database. */
 export function demoAccounts(dir: string): Array<{ role: string; email: string; password: string }> {
   return JSON.parse(readFileSync(path.join(dir, ".data", "demo-accounts.json"), "utf8")) as Array<{
@@ -300,6 +324,8 @@ export interface WrkResult {
   /** Responses that were not 2xx or 3xx, and socket errors (connect, read, write, timeout). */
   readonly non2xx3xx: number;
   readonly socketErrors: number;
+  /** With a script of wrkPathsScript: answers by status, e.g. "200=1234 503=5". */
+  readonly statuses?: string;
 }
 
 function wrkMs(text: string): number {
@@ -343,24 +369,54 @@ export function wrk(
         max: wrkMs(/Latency\s+\S+\s+\S+\s+(\S+)/.exec(out)?.[1] ?? ""),
         non2xx3xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
         socketErrors: socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
+        statuses: /^statuses: (.*)$/m.exec(out)?.[1],
       });
     });
   });
 }
 
-/** A wrk Lua script that asks the given paths in rotation, each connection starting at its own place. */
+/**
+ * A wrk Lua script that asks the given paths in rotation and counts the answers by status (printed by done(), read
+ * back by wrk() as `statuses`).
+ */
 export function wrkPathsScript(dir: string, paths: readonly string[]): string {
   const file = path.join(dir, `wrk-paths-${paths.length}-${Date.now()}.lua`);
   const list = paths.map((p) => JSON.stringify(p)).join(", ");
   writeFileSync(
     file,
     `local paths = { ${list} }
+local threads = {}
 local n = 0
-function setup(thread) thread:set("offset", math.random(#paths)) end
-function init(args) n = offset end
+function setup(thread)
+  thread:set("offset", math.random(#paths))
+  table.insert(threads, thread)
+end
+function init(args)
+  n = offset
+  s200 = 0; s3xx = 0; s404 = 0; s4xx = 0; s500 = 0; s503 = 0; s5xx = 0
+end
 function request()
   n = n + 1
   return wrk.format("GET", paths[(n % #paths) + 1])
+end
+function response(status, headers, body)
+  if status == 200 then s200 = s200 + 1
+  elseif status < 400 then s3xx = s3xx + 1
+  elseif status == 404 then s404 = s404 + 1
+  elseif status < 500 then s4xx = s4xx + 1
+  elseif status == 500 then s500 = s500 + 1
+  elseif status == 503 then s503 = s503 + 1
+  else s5xx = s5xx + 1 end
+end
+function done(summary, latency, requests)
+  local names = { "s200", "s3xx", "s404", "s4xx", "s500", "s503", "s5xx" }
+  local out = {}
+  for _, name in ipairs(names) do
+    local total = 0
+    for _, t in ipairs(threads) do total = total + t:get(name) end
+    if total > 0 then table.insert(out, string.sub(name, 2) .. "=" .. total) end
+  end
+  io.write("statuses: " .. table.concat(out, " ") .. "\\n")
 end
 `,
   );
