@@ -2,7 +2,8 @@
  * Spike benchmark (issue 5, item 1).
  *
  *   npm run bench:spike                       # node --import tsx bench/spike.ts
- *   npm run bench:spike -- --rounds 5 --seconds 10 --connections 50 --edits 5 [--no-nginx]
+ *   npm run bench:spike -- --rounds 5 --seconds 8 --nginx-rounds 5 --nginx-seconds 4 --connections 50 --edits 6
+ *   npm run bench:spike -- --no-nginx
  *
  * 1. Origin: `next start` (the production build, scripts/start.ts on a fresh embedded database, in a temporary copy
  *    of the app: bench/support/app.ts) serving the cached scorecard vs the same `next start` serving the same HTML
@@ -44,11 +45,11 @@ import { DEBIAN_DEFAULTS, startNginx, type RunningNginx } from "./support/nginx"
 const { values: args } = parseArgs({
   options: {
     rounds: { type: "string", default: "5" },
-    seconds: { type: "string", default: "10" },
+    seconds: { type: "string", default: "8" },
     connections: { type: "string", default: "50" },
     edits: { type: "string", default: "6" },
-    "nginx-rounds": { type: "string", default: "3" },
-    "nginx-seconds": { type: "string", default: "5" },
+    "nginx-rounds": { type: "string", default: "5" },
+    "nginx-seconds": { type: "string", default: "4" },
     "no-nginx": { type: "boolean", default: false },
   },
 });
