@@ -26,6 +26,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -338,8 +340,10 @@ try {
     accepted !== auditByEditors ||
     stats.accepted.agreement !== after.agreementVersion - before.agreementVersion ||
     stats.accepted.status !== after.statusUpdates - before.statusUpdates;
-  const said = logSummary(app.logFile);
-  log(`\nThe app's log (warnings and errors): ${said.length === 0 ? "nothing" : ""}`);
+  const said = logSummary(app.logFile, 6);
+  const kept = path.join(tmpdir(), `accordwatch-bench-load-${Date.now()}.log`);
+  copyFileSync(app.logFile, kept);
+  log(`\nThe app's log (warnings and errors; kept in ${kept}): ${said.length === 0 ? "nothing" : ""}`);
   said.forEach((line) => log(`  ${line}`));
   log(
     `\nGoal: zero errors: ${readerErrors + stats.errors.length === 0 ? "met" : "NOT met"} ` +

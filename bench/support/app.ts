@@ -291,13 +291,19 @@ export function logSummary(file: string, examples = 3): string[] {
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line.startsWith("{")) continue;
     try {
-      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string }; reason?: string };
-      const level = entry.level === 40 ? "warn" : (entry.level ?? 0) >= 50 ? "error" : "info";
+      const entry = JSON.parse(line) as {
+        level?: number | string;
+        msg?: string;
+        err?: { message?: string };
+        reason?: string;
+      };
+      // pino's level: a label ("error", as lib/log/logger.ts writes it) or a number (50).
+      const n = typeof entry.level === "number" ? entry.level : { warn: 40, error: 50, fatal: 60 }[entry.level ?? ""];
+      const level = n === undefined || n < 40 ? "info" : n === 40 ? "warn" : "error";
       const key = `${level}: ${entry.msg}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
-      if (level === "error" && firsts.length < examples) {
-        firsts.push(`${entry.msg}: ${(entry.err?.message ?? entry.reason ?? "").slice(0, 300)}`);
-      }
+      const detail = `${entry.msg}: ${(entry.err?.message ?? entry.reason ?? "").slice(0, 300)}`;
+      if (level !== "info" && firsts.length < examples && !firsts.includes(detail)) firsts.push(detail);
     } catch {
       // Not JSON after all.
     }
