@@ -24,14 +24,11 @@
  * agreement's version, the milestones' versions, the status updates). Not a test: it prints figures for
  * bench/README.md and exits non-zero only when something breaks.
  */
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { startPostgres } from "../tests/support/postgres";
 import {
   appCopy,
   COMMITMENT,
@@ -41,7 +38,6 @@ import {
   machineNote,
   MILESTONE,
   percentile,
-  repo,
   SCORECARD,
   startApp,
   table,
@@ -49,6 +45,7 @@ import {
   wrkPathsScript,
   type WrkResult,
 } from "./support/app";
+import { runScript, startAppDatabase, type AppDatabase } from "./support/database";
 import { findForm, getPage, parseForms, signIn, submitForm, type Session } from "./support/editor";
 import { startNginx, type RunningNginx } from "./support/nginx";
 
@@ -84,15 +81,6 @@ const COMPUTED_PATHS = [
 ];
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
-
-function runScript(script: string, env: Record<string, string>, extra: string[] = []): string {
-  return execFileSync(process.execPath, ["--import", "tsx", script, ...extra], {
-    cwd: repo,
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-}
 
 interface Counts {
   readonly auditMaxId: bigint;
@@ -173,25 +161,22 @@ async function editor(index: number, session: Session, deadline: number, stats: 
 
 log(`Load benchmark, ${machineNote()}`);
 ensureBuild();
-const postgres = await startPostgres();
+let database: AppDatabase | undefined;
 const copy = appCopy();
 let stopApp: (() => Promise<void>) | undefined;
 let nginx: RunningNginx | undefined;
-const admin = new pg.Client({ connectionString: postgres.url });
 let db: pg.Client | undefined;
 try {
-  await admin.connect();
-  await admin.query("CREATE DATABASE accordwatch");
-  await admin.end();
-  const url = postgres.url.replace(/\/postgres$/, "/accordwatch");
-  const env = { DATABASE_URL: url, LOG_LEVEL: "warn" };
-  runScript(path.join("scripts", "db-migrate.ts"), env);
-  log(runScript(path.join("scripts", "db-seed.ts"), env).trim());
+  database = await startAppDatabase();
+  const { url } = database;
+  log(database.seeded);
   const accounts = JSON.parse(
-    runScript(path.join("bench", "support", "create-editors.ts"), env, [String(EDITORS)]),
+    runScript(path.join("bench", "support", "create-editors.ts"), { DATABASE_URL: url, LOG_LEVEL: "warn" }, [
+      String(EDITORS),
+    ]),
   ) as Array<{ email: string; password: string }>;
 
-  const app = await startApp(copy.dir, { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
+  const app = await startApp(copy.dir, database.appEnv);
   stopApp = app.stop;
   for (const p of [...CACHED_PATHS, ...COMPUTED_PATHS]) {
     for (let i = 0; i < 2; i++) {
@@ -356,5 +341,5 @@ try {
   await nginx?.stop();
   await stopApp?.();
   copy.remove();
-  await postgres.stop();
+  await database?.server.stop();
 }

@@ -4,9 +4,11 @@
  *
  *   npm run bench:memory                          # node --import tsx bench/memory.ts
  *   npm run bench:memory -- --requests 100000 --concurrency 16 --abort 0.05 --days 40
+ *   npm run bench:memory -- --postgres    # the app on a PostgreSQL server of its own instead of the embedded one
  *
  * It starts the app as `npm start` does (scripts/start.ts, production build, a fresh embedded database, in a
- * temporary copy: bench/support/app.ts), then sends the requests from this process, `concurrency` at a time on
+ * temporary copy: bench/support/app.ts; with --postgres, on a PostgreSQL server of its own, bench/support/database.ts,
+ * so that the embedded database's memory is not in the process), then sends the requests from this process, `concurrency` at a time on
  * keep-alive connections, drawn in a fixed order (a seeded PRNG) from this mix:
  *  - 80 %: public pages of today (scorecard in English and French, commitment, milestone, changes, widget):
  *    served from the app's cache, rendered again at most once a second each;
@@ -38,6 +40,7 @@ import {
   table,
   type RunningApp,
 } from "./support/app";
+import { startAppDatabase, type AppDatabase } from "./support/database";
 
 const { values: args } = parseArgs({
   options: {
@@ -46,6 +49,7 @@ const { values: args } = parseArgs({
     abort: { type: "string", default: "0.05" },
     days: { type: "string", default: "40" },
     every: { type: "string", default: "1000" },
+    postgres: { type: "boolean", default: false },
   },
 });
 const TOTAL = Number(args.requests);
@@ -161,8 +165,11 @@ log(`Memory benchmark, ${machineNote()}`);
 ensureBuild();
 const copy = appCopy();
 let app: RunningApp | undefined;
+let database: AppDatabase | undefined;
 try {
-  app = await startApp(copy.dir);
+  if (args.postgres) database = await startAppDatabase();
+  app = await startApp(copy.dir, database?.appEnv ?? {});
+  log(`Database: ${database ? "PostgreSQL (a server of its own)" : "embedded (PGlite, in the next-server process)"}.`);
   const pid = app.serverPid;
   const requests = plan();
   const samples: Array<[number, number]> = [[0, rssMb(pid)]];
@@ -251,4 +258,5 @@ try {
   agent.destroy();
   await app?.stop();
   copy.remove();
+  await database?.server.stop();
 }
