@@ -2,7 +2,7 @@
  * Spike benchmark (issue 5, item 1).
  *
  *   npm run bench:spike                       # node --import tsx bench/spike.ts
- *   npm run bench:spike -- --rounds 5 --seconds 8 --nginx-rounds 5 --nginx-seconds 4 --connections 50 --edits 6
+ *   npm run bench:spike -- --rounds 5 --seconds 8 --nginx-rounds 5 --nginx-seconds 4 --connections 50 --edits 8
  *   npm run bench:spike -- --no-nginx
  *
  * 1. Origin: `next start` (the production build, scripts/start.ts on a fresh embedded database, in a temporary copy
@@ -13,11 +13,12 @@
  *    static file handler, with no rendering and no cache lookup. wrk -t1 -cC -dS against each, alternating which
  *    goes first, R rounds. Goal: cached ≥ 0.8 × static (requests/s).
  * 2. nginx: the same page through the deploy/ nginx cache (bench/support/nginx.ts says which configuration) vs the
- *    same nginx serving the HTML as a static file. Goal ≥ 0.8×.
+ *    same nginx serving the HTML as a static file, with Debian's http block (sendfile on, tcp_nopush on), then with
+ *    tcp_nopush off. Goal ≥ 0.8×.
  * 3. Freshness: an editor (the demo editor, signed in over HTTP) saves the agreement's title through the workspace
  *    form's server action (bench/support/editor.ts); from the moment the POST is sent, the public scorecard is
- *    polled every 50 ms at the origin and through nginx until it shows the new title; edits 1–3 s apart at random. First with no other
- *    load, then while wrk (-cC) hammers the scorecard through nginx. Goal ≤ 2 s.
+ *    polled every 50 ms at the origin and through nginx until it shows the new title; edits 1–3 s apart at random.
+ *    First with no other load, then while wrk (-cC) hammers the scorecard through nginx. Goal ≤ 2 s.
  *
  * Not a test: it prints figures for bench/README.md and exits non-zero only when something breaks.
  */
