@@ -1,0 +1,163 @@
+/**
+ * nginx for the spike benchmark: one nginx (master + workers, a temporary prefix folder, loopback ports) with two
+ * servers:
+ *  - the app behind its shared cache: deploy/nginx/accordwatch.conf.template rendered by deploy/nginx/render.ts
+ *    when this checkout has it, otherwise bench/support/nginx-minimal.conf (a cache of its own: 1 s, stale while
+ *    updating, background update, lock), which the figures then name;
+ *  - a plain static server of a folder holding the same page as a file, for the comparison.
+ */
+import { spawn } from "node:child_process";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { freePort, onExit, repo, sleep } from "./app";
+
+const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
+const DEPLOY_RENDER = path.join(repo, "deploy", "nginx", "render.ts");
+const MINIMAL = path.join(import.meta.dirname, "nginx-minimal.conf");
+
+export interface RunningNginx {
+  /** The app through the cache. */
+  readonly cachedUrl: string;
+  /** The static server. */
+  readonly staticUrl: string;
+  /** Which cache configuration: "deploy/nginx/accordwatch.conf.template" or "bench/support/nginx-minimal.conf". */
+  readonly config: string;
+  readonly http: HttpSettings;
+  readonly dir: string;
+  stop(): Promise<void>;
+}
+
+interface RenderModule {
+  renderNginxConfig(options: {
+    listen: string;
+    serverName?: string;
+    upstreams: readonly string[];
+    cacheDir: string;
+  }): string;
+}
+
+async function appServerConfig(listen: string, upstream: string, cacheDir: string): Promise<[string, string]> {
+  if (existsSync(DEPLOY_RENDER)) {
+    const { renderNginxConfig } = (await import(pathToFileURL(DEPLOY_RENDER).href)) as RenderModule;
+    return [
+      renderNginxConfig({ listen, upstreams: [upstream], cacheDir }),
+      "deploy/nginx/accordwatch.conf.template (rendered by deploy/nginx/render.ts)",
+    ];
+  }
+  const text = readFileSync(MINIMAL, "utf8")
+    .replaceAll("{{LISTEN}}", listen)
+    .replaceAll("{{UPSTREAM}}", upstream)
+    .replaceAll("{{CACHE_DIR}}", cacheDir);
+  return [text, "bench/support/nginx-minimal.conf (deploy/ has no nginx configuration in this checkout)"];
+}
+
+export interface HttpSettings {
+  /**
+   * `tcp_nopush` of the http block. Debian's /etc/nginx/nginx.conf, which includes conf.d/ (where deploy/README.md
+   * puts the app's file), says `sendfile on; tcp_nopush on;`: the default here.
+   */
+  readonly tcpNopush: boolean;
+}
+
+export const DEBIAN_DEFAULTS: HttpSettings = { tcpNopush: true };
+
+/**
+ * Starts nginx in the foreground (`daemon off`, its own process group) and resolves once both servers answer.
+ * `files`: path under the static server's root → content.
+ */
+export async function startNginx(
+  upstream: string,
+  files: Record<string, string>,
+  http: HttpSettings = DEBIAN_DEFAULTS,
+): Promise<RunningNginx> {
+  const dir = mkdtempSync(path.join(tmpdir(), "accordwatch-bench-nginx-"));
+  // nginx's workers run as nobody: they must reach the folders they read and write.
+  chmodSync(dir, 0o755);
+  const nobody = { uid: 65534, gid: 65534 };
+  for (const sub of ["cache", "tmp", "static"]) {
+    mkdirSync(path.join(dir, sub));
+    chownSync(path.join(dir, sub), nobody.uid, nobody.gid);
+  }
+  for (const [file, content] of Object.entries(files)) {
+    const target = path.join(dir, "static", file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    chmodSync(target, 0o644);
+  }
+  const [cachedPort, staticPort] = [await freePort(), await freePort()];
+  const [appConfig, config] = await appServerConfig(`127.0.0.1:${cachedPort}`, upstream, path.join(dir, "cache"));
+  writeFileSync(path.join(dir, "app.conf"), appConfig);
+  const tmp = path.join(dir, "tmp");
+  writeFileSync(
+    path.join(dir, "nginx.conf"),
+    `worker_processes auto;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 4096; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    sendfile on;
+    tcp_nopush ${http.tcpNopush ? "on" : "off"};
+    keepalive_requests 100000;
+    client_body_temp_path ${tmp}/body;
+    proxy_temp_path ${tmp}/proxy;
+    fastcgi_temp_path ${tmp}/fastcgi;
+    uwsgi_temp_path ${tmp}/uwsgi;
+    scgi_temp_path ${tmp}/scgi;
+    include ${dir}/app.conf;
+    server {
+        listen 127.0.0.1:${staticPort};
+        root ${dir}/static;
+    }
+}
+`,
+  );
+  const child = spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("could not start nginx");
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // Gone already.
+    }
+  };
+  const forget = onExit(() => {
+    kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const stop = async () => {
+    if (child.exitCode === null) kill("SIGQUIT");
+    await Promise.race([exited, sleep(5000)]);
+    if (child.exitCode === null) kill("SIGKILL");
+    forget();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const cachedUrl = `http://127.0.0.1:${cachedPort}`;
+  const staticUrl = `http://127.0.0.1:${staticPort}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr}`);
+    try {
+      const [a, b] = await Promise.all([fetch(`${cachedUrl}/healthz`), fetch(`${staticUrl}/`)]);
+      await Promise.all([a.arrayBuffer(), b.arrayBuffer()]);
+      break;
+    } catch {
+      if (i > 100) {
+        await stop();
+        throw new Error(`nginx did not answer: ${stderr}`);
+      }
+      await sleep(100);
+    }
+  }
+  return { cachedUrl, staticUrl, config, http, dir, stop };
+}
