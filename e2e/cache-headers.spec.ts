@@ -147,6 +147,19 @@ async function get(request: APIRequestContext, url: string): Promise<APIResponse
   return request.get(url, { maxRedirects: 0 });
 }
 
+/**
+ * Whether a cached page is answered from the app's cache: asked up to three times, one answer says HIT (or STALE).
+ * Not just twice: the other specs' edits, running alongside, revalidate every public page, and the request after
+ * one is rendered anew (MISS), as it must be.
+ */
+async function servedFromCache(request: APIRequestContext, url: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const state = (await get(request, url)).headers()["x-nextjs-cache"];
+    if (state === "HIT" || state === "STALE") return true;
+  }
+  return false;
+}
+
 test("every route file of app/ is listed here with its cache rule", () => {
   const files = routeFiles(path.join(import.meta.dirname, "..", "app")).sort();
   expect(files).toEqual(Object.keys(ROUTES).sort());
@@ -162,12 +175,7 @@ test("public pages and answers carry shared-cache headers; the cached pages are 
       const response = await get(request, url);
       expect(response.status(), `${file}: ${url}`).toBe(200);
       expectRule(response, route.rule, url);
-      if (route.rule === "cached page") {
-        // The second request within the second is the kept page, not a new rendering.
-        const again = await get(request, url);
-        expect(await again.text(), url).toBe(await response.text());
-        expect(["HIT", "STALE"], url).toContain(again.headers()["x-nextjs-cache"]);
-      }
+      if (route.rule === "cached page") expect(await servedFromCache(request, url), url).toBe(true);
     }
   }
 });
@@ -259,12 +267,11 @@ test("an edit shows on the cached public pages, in both languages and on every d
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published: the agreement is on the public scorecard.")).toBeVisible();
 
-  // Each page rendered and kept: asked twice, the second answer comes from the app's cache.
+  // Each page rendered and kept: then answered from the app's cache.
   for (const url of pages) {
     expect(await (await get(request, url)).text(), url).toContain(title);
-    const again = await get(request, url);
-    expect(["HIT", "STALE"], url).toContain(again.headers()["x-nextjs-cache"]);
-    expect(await again.text(), url).toContain(title);
+    expect(await servedFromCache(request, url), url).toBe(true);
+    expect(await (await get(request, url)).text(), url).toContain(title);
   }
 
   const edit = page.locator("details").filter({
