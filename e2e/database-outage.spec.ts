@@ -8,14 +8,11 @@
  * current before any spec runs), started with `next start` as scripts/start.ts does. The server is stopped with
  * `pg_ctl stop -m fast`, as an operator or a crash would, and started again on the same port and data.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
-import { freePort, startPostgres, type PostgresServer } from "../tests/support/postgres";
+import { startPostgres, type PostgresServer } from "../tests/support/postgres";
 import { submitSignIn, type DemoAccount } from "./support/demo-accounts";
+import { prepare, startOwnApp, type OwnApp } from "./support/own-app";
 
-const root = path.resolve(import.meta.dirname, "..");
 const scorecard = "/demo/uk-france-small-boats-2025";
 const workspacePage = "/w/demo/uk-france-small-boats-2025";
 
@@ -31,15 +28,13 @@ const DOWN_WITHIN_MS = 3_000;
 const BACK_WITHIN_MS = 5_000;
 
 let postgres: PostgresServer | undefined;
-let app: ChildProcess | undefined;
+let app: OwnApp | undefined;
 let base = "";
 let accounts: DemoAccount[] = [];
-/** The app's standard error (its warnings and errors), shown when the test fails. */
-let appLog = "";
 
 /** Kills what this spec started even if the worker dies without running afterAll (a crash, Ctrl-C). */
 function cleanUpSync(): void {
-  app?.kill("SIGKILL");
+  app?.kill();
   postgres?.stopSync();
 }
 
@@ -48,48 +43,18 @@ test.beforeAll(async () => {
   process.once("exit", cleanUpSync);
   postgres = await startPostgres();
   const env = { ...process.env, DATABASE_URL: postgres.url, NEXT_TELEMETRY_DISABLED: "1" };
-
-  const prepared = spawnSync(process.execPath, ["--import", "tsx", "e2e/support/outage-database.ts"], {
-    cwd: root,
-    env,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  expect(prepared.status, prepared.stderr).toBe(0);
-  accounts = JSON.parse(prepared.stdout.trim().split("\n").pop() ?? "[]") as DemoAccount[];
-
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  app = spawn(process.execPath, [next, "start", "--port", String(port)], {
-    cwd: root,
-    env: { ...env, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: base },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  app.stderr?.on("data", (chunk: Buffer) => (appLog += chunk.toString()));
-  await expect
-    .poll(
-      () =>
-        fetch(`${base}${scorecard}`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 60_000, intervals: [250] },
-    )
-    .toBe(200);
+  accounts = prepare<DemoAccount[]>("e2e/support/outage-database.ts", env, 60_000);
+  app = await startOwnApp(env, scorecard);
+  base = app.base;
 });
 
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("app.log", { body: appLog });
+  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("app.log", { body: app?.log() ?? "" });
 });
 
 test.afterAll(async () => {
   process.removeListener("exit", cleanUpSync);
-  if (app && app.exitCode === null && app.signalCode === null) {
-    const exited = new Promise((resolve) => app?.once("exit", resolve));
-    app.kill("SIGTERM");
-    await exited;
-  }
+  await app?.stop();
   await postgres?.stop();
 });
 

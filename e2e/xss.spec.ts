@@ -9,13 +9,10 @@
  * before the app starts: PGlite is one process's), so the suite's demo organisation stays as other specs expect it;
  * the same build as the suite's web server, started with `next start` as scripts/start.ts does.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { freePort } from "../tests/support/postgres";
 import {
   XSS_AGREEMENT,
   XSS_COMMENT,
@@ -31,18 +28,17 @@ import {
   xssDocument,
 } from "../tests/support/xss-corpus";
 import { submitSignIn, type DemoAccount } from "./support/demo-accounts";
+import { prepare, startOwnApp, type OwnApp } from "./support/own-app";
 import { expectClean, expectHydrated, watchScripts, type ScriptWatch } from "./support/script-watch";
 
-const root = path.resolve(import.meta.dirname, "..");
 const AGREEMENT = `/${XSS_ORG}/${XSS_AGREEMENT}`;
 const COMMITMENT = `${AGREEMENT}/commitments/${XSS_COMMITMENT}`;
 
-let app: ChildProcess | undefined;
+let app: OwnApp | undefined;
 let dataDir = "";
 let base = "";
 let accounts: DemoAccount[] = [];
 let invitePath = "";
-let appLog = "";
 
 /** Every text the organisation holds, by its label (`[agreement.title]`): what the pages must show whole. */
 function allTexts(): Map<string, string> {
@@ -61,7 +57,7 @@ const TEXTS = allTexts();
 const shown = new Set<string>();
 
 function cleanUpSync(): void {
-  app?.kill("SIGKILL");
+  app?.kill();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -75,50 +71,22 @@ test.beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, ACCORDWATCH_DATA: dataDir, ACCORDWATCH_JOBS: "off" };
   env.NEXT_TELEMETRY_DISABLED = "1";
   delete env.DATABASE_URL;
-  const seeded = spawnSync(process.execPath, ["--import", "tsx", "e2e/support/xss-database.ts"], {
-    cwd: root,
+  ({ accounts, invitePath } = prepare<{ accounts: DemoAccount[]; invitePath: string }>(
+    "e2e/support/xss-database.ts",
     env,
-    encoding: "utf8",
-    timeout: 90_000,
-  });
-  expect(seeded.status, seeded.stderr).toBe(0);
-  ({ accounts, invitePath } = JSON.parse(seeded.stdout.trim().split("\n").pop() ?? "{}") as {
-    accounts: DemoAccount[];
-    invitePath: string;
-  });
-
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  app = spawn(process.execPath, [next, "start", "--port", String(port)], {
-    cwd: root,
-    env: { ...env, LOG_LEVEL: "warn", NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: base },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  app.stderr?.on("data", (chunk: Buffer) => (appLog += chunk.toString()));
-  await expect
-    .poll(
-      () =>
-        fetch(`${base}/${XSS_ORG}`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 60_000, intervals: [250] },
-    )
-    .toBe(200);
+    90_000,
+  ));
+  app = await startOwnApp(env, `/${XSS_ORG}`);
+  base = app.base;
 });
 
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("app.log", { body: appLog });
+  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("app.log", { body: app?.log() ?? "" });
 });
 
 test.afterAll(async () => {
   process.removeListener("exit", cleanUpSync);
-  if (app && app.exitCode === null && app.signalCode === null) {
-    const exited = new Promise((resolve) => app?.once("exit", resolve));
-    app.kill("SIGTERM");
-    await exited;
-  }
+  await app?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
