@@ -20,7 +20,13 @@ import { todayUtc } from "./lib/clock";
 import { databaseOutage } from "./lib/db/availability";
 import { isLocale } from "./lib/domain/locale";
 import { asOfSegment } from "./lib/domain/schemas/as-of";
-import { cachedPagePath, isUncachedPublicPage, PUBLIC_CACHE, PUBLIC_PAGE_CACHE } from "./lib/http/cache-control";
+import {
+  cachedPagePath,
+  isCachedPage,
+  isUncachedPublicPage,
+  PUBLIC_CACHE,
+  PUBLIC_PAGE_CACHE,
+} from "./lib/http/cache-control";
 import { CSP_HEADER, policyForRequest } from "./lib/http/csp";
 import { unavailablePageResponse } from "./lib/http/unavailable";
 import { routing } from "./lib/i18n/routing";
@@ -77,9 +83,7 @@ function toCachedPage(request: NextRequest, response: NextResponse): NextRespons
   const path = `/${rest.join("/")}`;
   const day = asOfSegment({ asOf: request.nextUrl.searchParams.getAll("asOf") }, todayUtc());
   const cached = cachedPagePath(path, day);
-  if (cached !== null || path === "/") {
-    response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE);
-  }
+  if (isCachedPage(path)) response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE);
   if (cached !== null) {
     destination.pathname = `/${locale}${cached}`;
     response.headers.set("x-middleware-rewrite", destination.toString());
