@@ -4,7 +4,7 @@ import { useFormat } from "@/lib/i18n/format";
 import type { ChangeEntry } from "@/lib/domain/changelog";
 import { periodStart } from "@/lib/domain/dates";
 import type { Agreement, Source } from "@/lib/domain/types";
-import { agreementFeedPath, changeEntryPath, changesPath, milestoneAnchors, scorecardPath } from "@/lib/urls";
+import { agreementFeedPath, changeEntryPath, changesPath, milestoneTargets, scorecardPath } from "@/lib/urls";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { Changelog } from "./Changelog";
@@ -40,7 +40,7 @@ export function AgreementChanges({
   const org = organisation.slug;
   const scorecard = scorecardPath(org, agreement.slug, isToday ? {} : { asOf });
   const feed = agreementFeedPath(org, agreement.slug);
-  const anchors = milestoneAnchors(agreement);
+  const targets = milestoneTargets(org, agreement);
 
   return (
     <>
@@ -92,7 +92,7 @@ export function AgreementChanges({
           <Changelog
             entries={entries}
             sourcesById={new Map(sources.map((s) => [s.id, s]))}
-            hrefOf={(entry) => changeEntryPath(org, entry, anchors)}
+            hrefOf={(entry) => changeEntryPath(org, entry, targets)}
           />
         )}
       </div>

@@ -2,10 +2,9 @@ import { useTranslations } from "next-intl";
 import { getPathname } from "@/lib/i18n/navigation";
 import { useFormat } from "@/lib/i18n/format";
 import { snippetParts, type FindOptions, type FoundMilestone, type TextHit } from "@/lib/domain/find";
-import { recordKey } from "@/lib/domain/schemas/comments";
 import type { FindField, FindFilters } from "@/lib/domain/schemas/find";
 import { HEALTHS, type Source } from "@/lib/domain/types";
-import { findPath, milestoneAnchors, scorecardPath } from "@/lib/urls";
+import { findPath, milestoneTargets, type MilestoneTargets } from "@/lib/urls";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { FlagList } from "./FlagList";
 import { HealthBadge } from "./HealthBadge";
@@ -88,10 +87,10 @@ export function FindMilestones({
   // The form and these links are plain HTML (a GET form, anchors): their addresses carry the page's language.
   const here = (href: string) => getPathname({ href, locale: format.locale });
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
-  const anchorsByAgreement = new Map<string, ReadonlyMap<string, string>>();
+  const targetsByAgreement = new Map<string, MilestoneTargets>();
   for (const r of results) {
-    if (!anchorsByAgreement.has(r.agreement.slug))
-      anchorsByAgreement.set(r.agreement.slug, milestoneAnchors(r.agreement));
+    if (!targetsByAgreement.has(r.agreement.slug))
+      targetsByAgreement.set(r.agreement.slug, milestoneTargets(org, r.agreement));
   }
   const count = results.length;
   const asked =
@@ -292,12 +291,9 @@ export function FindMilestones({
         {count > 0 ? (
           <ol className="mt-4 space-y-4">
             {results.map((r) => {
-              const anchor = anchorsByAgreement.get(r.agreement.slug)?.get(recordKey(r.commitment.id, r.milestone.id));
               const domId = `found-${r.agreement.slug}-${r.commitment.id}-${r.milestone.id}`;
-              const href = scorecardPath(org, r.agreement.slug, {
-                ...(isToday ? {} : { asOf }),
-                anchor: anchor ?? `milestone-${r.milestone.id}`,
-              });
+              const targets = targetsByAgreement.get(r.agreement.slug) ?? milestoneTargets(org, r.agreement);
+              const href = targets(r.commitment.id, r.milestone.id, isToday ? undefined : asOf);
               return (
                 <li
                   key={domId}

@@ -4,6 +4,7 @@ import { useFormat } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { agreementFeedPath, changesPath, milestoneAnchors, publicLinks } from "@/lib/urls";
 import { periodStart } from "@/lib/domain/dates";
+import { COMPACT_SCORECARD_STALLED, isCompactScorecard } from "@/lib/domain/scorecard";
 import { HEALTHS, type Agreement, type AgreementHealth, type Source } from "@/lib/domain/types";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
@@ -13,7 +14,7 @@ import { HealthBadge } from "./HealthBadge";
 import { HealthCounts } from "./HealthCounts";
 import { AgreementFacts } from "./AgreementFacts";
 import { MethodNote } from "./MethodNote";
-import type { MilestoneView } from "./milestone-view";
+import { milestoneKey, type MilestoneView } from "./milestone-view";
 import { OpenDataLinks } from "./OpenDataLinks";
 import { StalledMilestones } from "./StalledMilestones";
 
@@ -57,6 +58,7 @@ export function Scorecard({
   const f = useFormat();
   const path = `/${organisation.slug}/${agreement.slug}`;
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
+  const compact = isCompactScorecard(agreement);
   const domIds = milestoneAnchors(agreement);
   const commitmentHealth = new Map(health.commitments.map((c) => [c.id, c]));
   const links = publicLinks(organisation.slug, agreement.slug, isToday ? undefined : asOf);
@@ -127,11 +129,25 @@ export function Scorecard({
 
       <section aria-labelledby="stalled" className="mt-10">
         <SectionHeading id="stalled">{t("sections.stalled")}</SectionHeading>
-        <StalledMilestones commitments={agreement.commitments} health={health} milestoneDomIds={domIds} />
+        <StalledMilestones
+          commitments={agreement.commitments}
+          health={health}
+          hrefOf={
+            compact
+              ? links.milestone
+              : (commitment, milestone) => `#${domIds.get(milestoneKey(commitment, milestone)) ?? ""}`
+          }
+          {...(compact ? { limit: COMPACT_SCORECARD_STALLED } : {})}
+        />
       </section>
 
       <section aria-labelledby="commitments" className="mt-10">
         <SectionHeading id="commitments">{t("sections.commitments")}</SectionHeading>
+        {compact ? (
+          <p className="mb-4 max-w-prose text-muted" data-compact-scorecard>
+            {t("compact", { count: domIds.size })}
+          </p>
+        ) : null}
         {agreement.commitments.length === 0 ? (
           <p className="text-muted">{t("noCommitment")}</p>
         ) : (
@@ -157,6 +173,7 @@ export function Scorecard({
                         sourcesById={sourcesById}
                         asOf={asOf}
                         links={links}
+                        compact={compact}
                       />
                     </li>
                   ))}

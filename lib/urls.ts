@@ -9,6 +9,7 @@ import { localisedPath } from "@/lib/i18n/paths";
 
 export { localisedHref, localisedPath, splitLocalePath } from "@/lib/i18n/paths";
 import type { Agreement } from "@/lib/domain/types";
+import { isCompactScorecard } from "@/lib/domain/scorecard";
 
 function withAsOf(path: string, asOf: string | undefined): string {
   return asOf === undefined ? path : `${path}?${new URLSearchParams({ asOf }).toString()}`;
@@ -85,7 +86,7 @@ export function commitmentAnchor(commitment: string): string {
  * `milestone-<id>`, unless two commitments of the agreement share a milestone id, in which case both are qualified
  * by their commitment (`milestone-<commitment>-<id>`) so that ids stay unique on the page.
  */
-export function milestoneAnchors(agreement: Agreement): Map<string, string> {
+export function milestoneAnchors(agreement: Pick<Agreement, "commitments">): Map<string, string> {
   const seen = new Map<string, number>();
   for (const c of agreement.commitments) for (const m of c.milestones) seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
   const ids = new Map<string, string>();
@@ -100,14 +101,40 @@ export function milestoneAnchors(agreement: Agreement): Map<string, string> {
 
 /**
  * Where a change points, on the changes page and in the feeds: the scorecard as it stood on the change's day, at the
- * milestone (or commitment) concerned. `anchors` is milestoneAnchors of the change's agreement.
+ * milestone (or commitment) concerned. `targets` is milestoneTargets of the change's agreement.
  */
-export function changeEntryPath(org: string, entry: ChangeEntry, anchors: ReadonlyMap<string, string>): string {
-  const anchor =
-    entry.milestone === null
-      ? commitmentAnchor(entry.commitment.id)
-      : (anchors.get(recordKey(entry.commitment.id, entry.milestone.id)) ?? `milestone-${entry.milestone.id}`);
-  return scorecardPath(org, entry.agreement.slug, { asOf: entry.date, anchor });
+export function changeEntryPath(
+  org: string,
+  entry: Pick<ChangeEntry, "date"> & {
+    readonly agreement: { readonly slug: string };
+    readonly commitment: { readonly id: string };
+    readonly milestone: { readonly id: string } | null;
+  },
+  targets: MilestoneTargets,
+): string {
+  return entry.milestone === null
+    ? scorecardPath(org, entry.agreement.slug, { asOf: entry.date, anchor: commitmentAnchor(entry.commitment.id) })
+    : targets(entry.commitment.id, entry.milestone.id, entry.date);
+}
+
+/** Where a link to one milestone of an agreement goes, as of a day when given (milestoneTargets). */
+export type MilestoneTargets = (commitment: string, milestone: string, asOf?: string) => string;
+
+/**
+ * Where the find page, the changes page and the feeds link a milestone of `agreement`: its place on the scorecard
+ * (`#milestone-…`, milestoneAnchors), or its own page when the scorecard is compact (isCompactScorecard), which
+ * does not list milestones.
+ */
+export function milestoneTargets(org: string, agreement: Pick<Agreement, "slug" | "commitments">): MilestoneTargets {
+  if (isCompactScorecard(agreement)) {
+    return (commitment, milestone, asOf) => milestonePath(org, agreement.slug, commitment, milestone, asOf);
+  }
+  const anchors = milestoneAnchors(agreement);
+  return (commitment, milestone, asOf) =>
+    scorecardPath(org, agreement.slug, {
+      ...(asOf === undefined ? {} : { asOf }),
+      anchor: anchors.get(recordKey(commitment, milestone)) ?? `milestone-${milestone}`,
+    });
 }
 
 /** The element id of a change on the changes page. */

@@ -8,6 +8,25 @@ import { DEFAULT_LOCALE, type Locale } from "./locale";
 import { recordKey } from "./schemas/comments";
 import type { Agreement, AgreementHealth, Source } from "./types";
 
+/**
+ * Above this many milestones an agreement's scorecard is compact: it lists the commitments (health, progress, how
+ * many of their milestones are in each health, a link to each commitment's page) and the first stalled milestones,
+ * and leaves each milestone's deadline, status, flags and evidence to its commitment's and its own page. A full
+ * scorecard costs about 10 KB of page per milestone (21 MB and 2.7 s to render at 2,000 milestones, bench/README.md,
+ * "Scale"); the demo's agreements have a few dozen.
+ */
+export const COMPACT_SCORECARD_MILESTONES = 200;
+
+/** How many stalled milestones a compact scorecard names (the rest are counted on their commitments). */
+export const COMPACT_SCORECARD_STALLED = 20;
+
+/** Whether the agreement's scorecard is compact (COMPACT_SCORECARD_MILESTONES). */
+export function isCompactScorecard(agreement: Pick<Agreement, "commitments">): boolean {
+  let count = 0;
+  for (const c of agreement.commitments) count += c.milestones.length;
+  return count > COMPACT_SCORECARD_MILESTONES;
+}
+
 export interface ScorecardState {
   readonly health: AgreementHealth;
   /** Keyed by recordKey(commitment id, milestone id). */

@@ -27,7 +27,7 @@ import {
   changesPath,
   feedTitle,
   localisedPath,
-  milestoneAnchors,
+  milestoneTargets,
   organisationFeedPath,
 } from "@/lib/urls";
 
@@ -101,7 +101,8 @@ function render(
   origin: string,
   locale: Locale,
 ): string {
-  const anchors = new Map(agreements.map((a) => [a.slug, milestoneAnchors(a)] as const));
+  const targets = new Map(agreements.map((a) => [a.slug, milestoneTargets(org, a)] as const));
+  const targetsOf = (slug: string) => targets.get(slug) ?? milestoneTargets(org, { slug, commitments: [] });
   const sourcesById = new Map(sources.map((s) => [s.id, s] as const));
   const feed = new Feed({
     id: header.id,
@@ -118,7 +119,7 @@ function render(
       id: atomId(origin, `${org}/${entry.id}`),
       title: html(entry.title),
       // The only query parameter is asOf: the package escapes "&" in addresses itself, so there must be none.
-      link: `${origin}${localisedPath(changeEntryPath(org, entry, anchors.get(entry.agreement.slug) ?? new Map()), locale)}`,
+      link: `${origin}${localisedPath(changeEntryPath(org, entry, targetsOf(entry.agreement.slug)), locale)}`,
       date: midnight(entry.date),
       description: html(entry.summary),
       content: content(entry, sourcesById, locale),
