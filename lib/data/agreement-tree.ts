@@ -7,14 +7,16 @@
  * to 4,300 parameters (each parsed, planned and bound), and then stitched the levels together in JavaScript: about
  * 500 ms on the Scale dataset (bench/README.md, "Scale"). Here every level is one statement with one parameter,
  * ONE array of the parent level's ids (`milestone_id = ANY($1::uuid[])`, an index scan on the (parent, order) index
- * every level has); the statements that do not depend on each other run concurrently (five
- * round trips after the agreements); the sources cited are read once, by id, and give the keys; the levels are
- * assembled in one pass. Below the agreements, a level is reached by its parents' ids alone: those ids were read
- * within the organisation, and a tenant filter beside them (`organisation_id = $1 AND milestone_id = ANY($2)`) made
- * the planner walk the organisation's whole organisation_id index instead (140 ms instead of 2 for the evidence). The result is exactly the `Prisma.AgreementGetPayload<{ include: typeof agreementTree }>`
- * that toAgreement (and the workspace's versions) read, in the same order (tests/integration/agreement-tree.test.ts
- * compares the two on the same data). Every statement runs even when the level above is empty, so the number of
- * statements is the same for every agreement: 11, plus the agreements' own.
+ * every level has); the statements that do not depend on each other run concurrently (four round trips after the
+ * agreements); the sources a status update or a deadline change cites come in its own row, and the sources cited are
+ * read once, by id, and give the keys; the levels are assembled in one pass. Below the agreements, a level is
+ * reached by its parents' ids alone: those ids were read within the organisation, and a tenant filter beside them
+ * (`organisation_id = $1 AND milestone_id = ANY($2)`) made the planner walk the organisation's whole
+ * organisation_id index instead (140 ms instead of 2 for the evidence). The result is exactly the
+ * `Prisma.AgreementGetPayload<{ include: typeof agreementTree }>` that toAgreement (and the workspace's versions)
+ * read, in the same order (tests/integration/agreement-tree.test.ts compares the two on the same data). Every
+ * statement runs even when the level above is empty, so the number of statements is the same for every agreement:
+ * 8, plus the agreements' own.
  */
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { AgreementRow, SourceRow } from "./mappers";
@@ -35,20 +37,32 @@ type JsonRows = Array<{ rows: string }>;
 type DateKey = "createdAt" | "updatedAt" | "onDate" | "toDate" | "deadlineDate" | "publishedDate";
 
 /**
- * The rows of one level, read as ONE JSON text (`coalesce(json_agg(x ORDER BY …), '[]')::text`): a single value for
- * the driver and Prisma to pass on and one native JSON.parse, instead of converting every value of every row (most
- * of the time the tree took in JavaScript); the `dates` columns are made Dates again, as Prisma returns them.
+ * The rows of one level, read as ONE JSON text of arrays (`coalesce(json_agg(json_build_array(…) ORDER BY …),
+ * '[]')::text`, the values in the order of `columns`): a single value for the driver and Prisma to pass on and one
+ * native JSON.parse, instead of converting every value of every row (most of the time the tree took in
+ * JavaScript), and no column name repeated in every row (a third of the text). Each array becomes the object of
+ * `columns`; the `dates` among them become Dates again, as Prisma returns them; `organisationId`, the same for every
+ * row of the tree (the one asked for; every level is reached from the organisation's agreements by foreign keys
+ * that stay within the organisation), is not read but set.
  */
-async function rowsOf<T>(query: PromiseLike<JsonRows>, dates: readonly DateKey[]): Promise<T[]> {
+async function rowsOf<T>(
+  query: PromiseLike<JsonRows>,
+  organisationId: string | null,
+  columns: readonly string[],
+  dates: readonly DateKey[],
+): Promise<T[]> {
   const [result] = await query;
-  const rows = JSON.parse(result?.rows ?? "[]") as Array<Record<string, unknown>>;
-  for (const row of rows) {
-    for (const key of dates) {
-      const value = row[key];
-      if (typeof value === "string") row[key] = new Date(value);
+  const arrays = JSON.parse(result?.rows ?? "[]") as unknown[][];
+  const dateIndexes = dates.map((key) => columns.indexOf(key));
+  return arrays.map((values) => {
+    const row: Record<string, unknown> = organisationId === null ? {} : { organisationId };
+    for (let i = 0; i < columns.length; i++) row[columns[i] as string] = values[i];
+    for (const i of dateIndexes) {
+      const value = values[i];
+      if (typeof value === "string") row[columns[i] as string] = new Date(value);
     }
-  }
-  return rows as T[];
+    return row as T;
+  });
 }
 
 /** Rows grouped by their parent's id, each group in the order the rows came. */
@@ -71,7 +85,7 @@ export interface AgreementTrees {
 
 /**
  * The agreements of `organisationId` matching `where`, in `orderBy` order, each with its whole tree (what
- * `findMany({ where, orderBy, include: agreementTree })` returns), and the sources they cite. 11 statements, whatever
+ * `findMany({ where, orderBy, include: agreementTree })` returns), and the sources they cite. 9 statements, whatever
  * the size of the trees; none but the first when no agreement matches.
  */
 export async function findAgreementTrees(
@@ -94,13 +108,28 @@ export async function findAgreementTrees(
 
   const commitments = await rowsOf<Omit<CommitmentRow, "milestones" | "indicators">>(
     db.$queryRaw<JsonRows>`
-      SELECT coalesce(json_agg(x ORDER BY x."agreementId", x.position, x.id), '[]')::text AS rows FROM (
-        SELECT c.id, c.organisation_id AS "organisationId", c.agreement_id AS "agreementId", c.key, c.title,
-               c.description, c.responsible, c.owner, c.tags, c.weight, c.position, c.version,
-               c.created_at AS "createdAt", c.updated_at AS "updatedAt"
-          FROM commitments c
-          WHERE c.agreement_id = ANY(${idsOf(agreements)}::uuid[])
-      ) x`,
+      SELECT coalesce(json_agg(json_build_array(
+               c.id, c.agreement_id, c.key, c.title, c.description, c.responsible, c.owner, c.tags, c.weight,
+               c.position, c.version, c.created_at, c.updated_at
+             ) ORDER BY c.agreement_id, c.position, c.id), '[]')::text AS rows
+        FROM commitments c
+        WHERE c.agreement_id = ANY(${idsOf(agreements)}::uuid[])`,
+    org,
+    [
+      "id",
+      "agreementId",
+      "key",
+      "title",
+      "description",
+      "responsible",
+      "owner",
+      "tags",
+      "weight",
+      "position",
+      "version",
+      "createdAt",
+      "updatedAt",
+    ],
     ["createdAt", "updatedAt"],
   );
   const commitmentIds = idsOf(commitments);
@@ -108,108 +137,139 @@ export async function findAgreementTrees(
   const [milestones, indicators] = await Promise.all([
     rowsOf<Omit<MilestoneRow, "statusUpdates" | "deadlineChanges" | "evidenceLinks">>(
       db.$queryRaw<JsonRows>`
-        SELECT coalesce(json_agg(x ORDER BY x."commitmentId", x.position, x.id), '[]')::text AS rows FROM (
-          SELECT m.id, m.organisation_id AS "organisationId", m.commitment_id AS "commitmentId", m.key, m.title, m.owner,
-                 m.deadline_date AS "deadlineDate", m.deadline_precision::text AS "deadlinePrecision", m.position,
-                 m.version, m.created_at AS "createdAt", m.updated_at AS "updatedAt"
-            FROM milestones m
-            WHERE m.commitment_id = ANY(${commitmentIds}::uuid[])
-        ) x`,
+        SELECT coalesce(json_agg(json_build_array(
+                 m.id, m.commitment_id, m.key, m.title, m.owner, m.deadline_date, m.deadline_precision::text,
+                 m.position, m.version, m.created_at, m.updated_at
+               ) ORDER BY m.commitment_id, m.position, m.id), '[]')::text AS rows
+          FROM milestones m
+          WHERE m.commitment_id = ANY(${commitmentIds}::uuid[])`,
+      org,
+      [
+        "id",
+        "commitmentId",
+        "key",
+        "title",
+        "owner",
+        "deadlineDate",
+        "deadlinePrecision",
+        "position",
+        "version",
+        "createdAt",
+        "updatedAt",
+      ],
       ["deadlineDate", "createdAt", "updatedAt"],
     ),
     rowsOf<Omit<IndicatorRow, "observations">>(
       db.$queryRaw<JsonRows>`
-        SELECT coalesce(json_agg(x ORDER BY x."commitmentId", x.position, x.id), '[]')::text AS rows FROM (
-          SELECT i.id, i.organisation_id AS "organisationId", i.commitment_id AS "commitmentId", i.key, i.title, i.unit,
-                 i.target, i.position, i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt"
-            FROM indicators i
-            WHERE i.commitment_id = ANY(${commitmentIds}::uuid[])
-        ) x`,
+        SELECT coalesce(json_agg(json_build_array(
+                 i.id, i.commitment_id, i.key, i.title, i.unit, i.target, i.position, i.version, i.created_at,
+                 i.updated_at
+               ) ORDER BY i.commitment_id, i.position, i.id), '[]')::text AS rows
+          FROM indicators i
+          WHERE i.commitment_id = ANY(${commitmentIds}::uuid[])`,
+      org,
+      ["id", "commitmentId", "key", "title", "unit", "target", "position", "version", "createdAt", "updatedAt"],
       ["createdAt", "updatedAt"],
     ),
   ]);
   const milestoneIds = idsOf(milestones);
 
+  // The sources a status update or a deadline change cites come with it, as an array of ids in their order (one
+  // index lookup per row on the join table's primary key), rather than as a level of their own.
   const [statusUpdates, deadlineChanges, evidenceLinks, observations] = await Promise.all([
-    rowsOf<Omit<StatusUpdateRow, "sources">>(
+    rowsOf<Omit<StatusUpdateRow, "sources"> & { sourceIds: string[] }>(
       db.$queryRaw<JsonRows>`
-        SELECT coalesce(json_agg(x ORDER BY x."milestoneId", x."onDate", x.position, x.id), '[]')::text AS rows FROM (
-          SELECT u.id, u.organisation_id AS "organisationId", u.milestone_id AS "milestoneId", u.on_date AS "onDate",
-                 u.on_precision::text AS "onPrecision", u.status::text AS status, u.rationale, u.position,
-                 u.created_at AS "createdAt"
-            FROM status_updates u
-            WHERE u.milestone_id = ANY(${milestoneIds}::uuid[])
-        ) x`,
+        SELECT coalesce(json_agg(json_build_array(
+                 u.id, u.milestone_id, u.on_date, u.on_precision::text, u.status::text, u.rationale, u.position,
+                 u.created_at,
+                 (SELECT coalesce(json_agg(us.source_id ORDER BY us.position), '[]')
+                    FROM status_update_sources us WHERE us.status_update_id = u.id)
+               ) ORDER BY u.milestone_id, u.on_date, u.position, u.id), '[]')::text AS rows
+          FROM status_updates u
+          WHERE u.milestone_id = ANY(${milestoneIds}::uuid[])`,
+      org,
+      ["id", "milestoneId", "onDate", "onPrecision", "status", "rationale", "position", "createdAt", "sourceIds"],
       ["onDate", "createdAt"],
     ),
-    rowsOf<Omit<DeadlineChangeRow, "sources">>(
+    rowsOf<Omit<DeadlineChangeRow, "sources"> & { sourceIds: string[] }>(
       db.$queryRaw<JsonRows>`
-        SELECT coalesce(json_agg(x ORDER BY x."milestoneId", x."onDate", x.position, x.id), '[]')::text AS rows FROM (
-          SELECT d.id, d.organisation_id AS "organisationId", d.milestone_id AS "milestoneId", d.on_date AS "onDate",
-                 d.on_precision::text AS "onPrecision", d.to_date AS "toDate", d.to_precision::text AS "toPrecision",
-                 d.reason, d.position, d.created_at AS "createdAt"
-            FROM deadline_changes d
-            WHERE d.milestone_id = ANY(${milestoneIds}::uuid[])
-        ) x`,
+        SELECT coalesce(json_agg(json_build_array(
+                 d.id, d.milestone_id, d.on_date, d.on_precision::text, d.to_date, d.to_precision::text, d.reason,
+                 d.position, d.created_at,
+                 (SELECT coalesce(json_agg(ds.source_id ORDER BY ds.position), '[]')
+                    FROM deadline_change_sources ds WHERE ds.deadline_change_id = d.id)
+               ) ORDER BY d.milestone_id, d.on_date, d.position, d.id), '[]')::text AS rows
+          FROM deadline_changes d
+          WHERE d.milestone_id = ANY(${milestoneIds}::uuid[])`,
+      org,
+      [
+        "id",
+        "milestoneId",
+        "onDate",
+        "onPrecision",
+        "toDate",
+        "toPrecision",
+        "reason",
+        "position",
+        "createdAt",
+        "sourceIds",
+      ],
       ["onDate", "toDate", "createdAt"],
     ),
     rowsOf<Omit<EvidenceLinkRow, "source">>(
       db.$queryRaw<JsonRows>`
-        SELECT coalesce(json_agg(x ORDER BY x."milestoneId", x.position, x.id), '[]')::text AS rows FROM (
-          SELECT e.id, e.organisation_id AS "organisationId", e.milestone_id AS "milestoneId", e.source_id AS "sourceId",
-                 e.stance::text AS stance, e.quote, e.position, e.version, e.created_at AS "createdAt"
-            FROM evidence_links e
-            WHERE e.milestone_id = ANY(${milestoneIds}::uuid[])
-        ) x`,
+        SELECT coalesce(json_agg(json_build_array(
+                 e.id, e.milestone_id, e.source_id, e.stance::text, e.quote, e.position, e.version, e.created_at
+               ) ORDER BY e.milestone_id, e.position, e.id), '[]')::text AS rows
+          FROM evidence_links e
+          WHERE e.milestone_id = ANY(${milestoneIds}::uuid[])`,
+      org,
+      ["id", "milestoneId", "sourceId", "stance", "quote", "position", "version", "createdAt"],
       ["createdAt"],
     ),
     rowsOf<Omit<ObservationRow, "source">>(
       db.$queryRaw<JsonRows>`
-        SELECT coalesce(json_agg(x ORDER BY x."indicatorId", x."onDate", x.position, x.id), '[]')::text AS rows FROM (
-          SELECT o.id, o.organisation_id AS "organisationId", o.indicator_id AS "indicatorId", o.on_date AS "onDate",
-                 o.on_precision::text AS "onPrecision", o.value, o.source_id AS "sourceId", o.quote, o.position,
-                 o.created_at AS "createdAt"
-            FROM observations o
-            WHERE o.indicator_id = ANY(${idsOf(indicators)}::uuid[])
-        ) x`,
+        SELECT coalesce(json_agg(json_build_array(
+                 o.id, o.indicator_id, o.on_date, o.on_precision::text, o.value, o.source_id, o.quote, o.position,
+                 o.created_at
+               ) ORDER BY o.indicator_id, o.on_date, o.position, o.id), '[]')::text AS rows
+          FROM observations o
+          WHERE o.indicator_id = ANY(${idsOf(indicators)}::uuid[])`,
+      org,
+      ["id", "indicatorId", "onDate", "onPrecision", "value", "sourceId", "quote", "position", "createdAt"],
       ["onDate", "createdAt"],
     ),
   ]);
 
-  const [statusUpdateSources, deadlineChangeSources] = await Promise.all([
-    rowsOf<{ statusUpdateId: string; sourceId: string }>(
-      db.$queryRaw<JsonRows>`
-        SELECT coalesce(json_agg(x ORDER BY x."statusUpdateId", x.position), '[]')::text AS rows FROM (
-          SELECT us.status_update_id AS "statusUpdateId", us.position, us.source_id AS "sourceId"
-            FROM status_update_sources us
-            WHERE us.status_update_id = ANY(${idsOf(statusUpdates)}::uuid[])
-        ) x`,
-      [],
-    ),
-    rowsOf<{ deadlineChangeId: string; sourceId: string }>(
-      db.$queryRaw<JsonRows>`
-        SELECT coalesce(json_agg(x ORDER BY x."deadlineChangeId", x.position), '[]')::text AS rows FROM (
-          SELECT ds.deadline_change_id AS "deadlineChangeId", ds.position, ds.source_id AS "sourceId"
-            FROM deadline_change_sources ds
-            WHERE ds.deadline_change_id = ANY(${idsOf(deadlineChanges)}::uuid[])
-        ) x`,
-      [],
-    ),
-  ]);
-
   const citedIds = new Set<string>();
-  for (const rows of [statusUpdateSources, deadlineChangeSources, evidenceLinks, observations]) {
+  for (const rows of [statusUpdates, deadlineChanges]) {
+    for (const row of rows) for (const id of row.sourceIds) citedIds.add(id);
+  }
+  for (const rows of [evidenceLinks, observations]) {
     for (const row of rows) citedIds.add(row.sourceId);
   }
   const citedSources = await rowsOf<SourceRow>(
     db.$queryRaw<JsonRows>`
-      SELECT coalesce(json_agg(x ORDER BY x.key), '[]')::text AS rows FROM (
-        SELECT s.id, s.organisation_id AS "organisationId", s.key, s.url, s.outlet, s.title,
-               s.published_date AS "publishedDate", s.published_precision::text AS "publishedPrecision",
-               s.kind::text AS kind, s.version, s.created_at AS "createdAt", s.updated_at AS "updatedAt"
-          FROM sources s
-          WHERE s.organisation_id = ${org}::uuid AND s.id = ANY(${[...citedIds]}::uuid[])
-      ) x`,
+      SELECT coalesce(json_agg(json_build_array(
+               s.id, s.key, s.url, s.outlet, s.title, s.published_date, s.published_precision::text, s.kind::text,
+               s.version, s.created_at, s.updated_at
+             ) ORDER BY s.key), '[]')::text AS rows
+        FROM sources s
+        WHERE s.organisation_id = ${org}::uuid AND s.id = ANY(${[...citedIds]}::uuid[])`,
+    org,
+    [
+      "id",
+      "key",
+      "url",
+      "outlet",
+      "title",
+      "publishedDate",
+      "publishedPrecision",
+      "kind",
+      "version",
+      "createdAt",
+      "updatedAt",
+    ],
     ["publishedDate", "createdAt", "updatedAt"],
   );
   // One `{ key }` per source, shared by the rows citing it (read-only, as the rest of the tree).
@@ -220,18 +280,22 @@ export async function findAgreementTrees(
     if (found === undefined) throw new Error(`source ${id} cited but not found`);
     return found;
   };
-  const cited = (rows: Array<{ sourceId: string }> | undefined) =>
-    (rows ?? []).map(({ sourceId }) => ({ source: source(sourceId) }));
-
-  // The rows are JSON.parse's fresh objects: completed in place rather than copied.
-  const sourcesOfUpdate = groupBy(statusUpdateSources, "statusUpdateId");
-  const sourcesOfChange = groupBy(deadlineChangeSources, "deadlineChangeId");
+  // The rows are fresh objects of rowsOf: completed in place rather than copied (and their `sourceIds` dropped).
+  const withSources = <R extends { sourceIds?: string[] }>(row: R) => {
+    const sources = (row.sourceIds ?? []).map((id) => ({ source: source(id) }));
+    delete row.sourceIds;
+    return Object.assign(row, { sources });
+  };
   const updatesOf = groupBy(
-    statusUpdates.map((u): StatusUpdateRow => Object.assign(u, { sources: cited(sourcesOfUpdate.get(u.id)) })),
+    statusUpdates.map((u): StatusUpdateRow =>
+      withSources<Omit<StatusUpdateRow, "sources"> & { sourceIds?: string[] }>(u),
+    ),
     "milestoneId",
   );
   const changesOf = groupBy(
-    deadlineChanges.map((d): DeadlineChangeRow => Object.assign(d, { sources: cited(sourcesOfChange.get(d.id)) })),
+    deadlineChanges.map((d): DeadlineChangeRow =>
+      withSources<Omit<DeadlineChangeRow, "sources"> & { sourceIds?: string[] }>(d),
+    ),
     "milestoneId",
   );
   const evidenceOf = groupBy(

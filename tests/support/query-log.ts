@@ -70,12 +70,30 @@ export function recordQueries(): QueryLog {
   return log;
 }
 
+/**
+ * The table a SELECT reads from: of its `FROM table`s, the least nested in parentheses (so a subquery in the select
+ * list does not name the statement, and `FROM (SELECT … FROM t) x` is named by t).
+ */
+function outermostTable(sql: string): string | undefined {
+  let best: { depth: number; table: string } | undefined;
+  let depth = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const char = sql[i];
+    if (char === "(") depth++;
+    else if (char === ")") depth--;
+    else if ((char === "F" || char === "f") && /\W/.test(sql[i - 1] ?? " ")) {
+      const match = /^FROM\s+(?:"public"\.)?"?([a-z_]+)"?/i.exec(sql.slice(i, i + 80));
+      if (match?.[1] && (best === undefined || depth < best.depth)) best = { depth, table: match[1] };
+    }
+  }
+  return best?.table;
+}
+
 /** A statement in a few words, for a test's listing: `SELECT organisations`, `SELECT milestones`, `BEGIN`. */
 export function describeStatement(sql: string): string {
   const verb = sql.trimStart().split(/\s+/, 1)[0]!.toUpperCase();
-  const from = /\bFROM\s+(?:"public"\.)?"?([a-z_]+)"?/i.exec(sql);
   const into = /\b(?:INTO|UPDATE)\s+(?:"public"\.)?"?([a-z_]+)"?/i.exec(sql);
-  const table = (verb === "SELECT" || verb === "WITH" ? from : into)?.[1];
+  const table = verb === "SELECT" || verb === "WITH" ? outermostTable(sql) : into?.[1];
   return table ? `${verb} ${table}` : verb;
 }
 
