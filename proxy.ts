@@ -26,6 +26,8 @@ import {
   isUncachedPublicPage,
   PUBLIC_CACHE,
   PUBLIC_PAGE_CACHE,
+  SHARED_CACHE_EXPIRY_HEADER,
+  sharedCacheExpiry,
 } from "./lib/http/cache-control";
 import { CSP_HEADER, policyForRequest } from "./lib/http/csp";
 import { unavailablePageResponse } from "./lib/http/unavailable";
@@ -90,6 +92,9 @@ function toCachedPage(request: NextRequest, response: NextResponse): NextRespons
     response.headers.delete("x-middleware-next");
   } else if (isUncachedPublicPage(path)) {
     response.headers.set("Cache-Control", PUBLIC_CACHE);
+  }
+  if (isCachedPage(path) || isUncachedPublicPage(path)) {
+    response.headers.set(SHARED_CACHE_EXPIRY_HEADER, sharedCacheExpiry(Date.now()));
   }
   return response;
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { CLIENT_ERROR_CACHE, PUBLIC_CACHE } from "../lib/http/cache-control";
+import { CLIENT_ERROR_CACHE, PUBLIC_CACHE, SHARED_CACHE_EXPIRY_HEADER } from "../lib/http/cache-control";
 import { demoAccount, signInAs } from "./support/demo-accounts";
 
 /**
@@ -134,7 +134,14 @@ function routeFiles(dir: string, prefix = ""): string[] {
 function expectRule(response: APIResponse, rule: Rule, url: string): void {
   const header = response.headers()["cache-control"] ?? "";
   const where = `${url} (${response.status()}): Cache-Control "${header}"`;
-  if (rule === "cached page") expect(header, where).toBe(CACHED_PAGE);
+  const expiry = response.headers()[SHARED_CACHE_EXPIRY_HEADER.toLowerCase()];
+  if (rule === "cached page") {
+    expect(header, where).toBe(CACHED_PAGE);
+    // For nginx in front: kept to the end of the second the answer was made in (lib/http/cache-control.ts).
+    expect(expiry, `${where}, ${SHARED_CACHE_EXPIRY_HEADER}`).toMatch(/^@\d+$/);
+    expect(Math.abs(Number(expiry?.slice(1)) - Date.now() / 1000), `${url}: ${expiry}`).toBeLessThan(30);
+  }
+  if (rule === "private") expect(expiry, `${url}: ${SHARED_CACHE_EXPIRY_HEADER}`).toBeUndefined();
   if (rule === "public") expect(header, where).toBe(PUBLIC_CACHE);
   if (rule === "private") {
     expect(header, where).toMatch(/^private\b/);

@@ -29,6 +29,22 @@ export const PUBLIC_PAGE_CACHE = `s-maxage=${SHARED_MAX_AGE_SECONDS}, stale-whil
 /** Public answers computed per request: the same lifetimes. */
 export const PUBLIC_CACHE = `public, ${PUBLIC_PAGE_CACHE}`;
 
+/**
+ * The header by which nginx in front (deploy/nginx) keeps a public page or answer until the end of the current
+ * second: `X-Accel-Expires: @<this second, in Unix time>` (sharedCacheExpiry), which nginx reads before
+ * Cache-Control and never passes on. nginx counts validity in whole seconds and keeps an entry fresh through the
+ * whole second its validity ends in, so `s-maxage=1` alone kept a page 1–2 s and an edit showed through nginx up to
+ * ~2 s plus a rendering later; an entry now expires at the next second boundary, 0–1 s after it was stored, and a
+ * spike still costs the app one request per second and page (bench/README.md, "Spike"). Other shared caches (a CDN)
+ * go by Cache-Control.
+ */
+export const SHARED_CACHE_EXPIRY_HEADER = "X-Accel-Expires";
+
+/** The value of SHARED_CACHE_EXPIRY_HEADER for an answer made at `nowMs`: the end of that second. */
+export function sharedCacheExpiry(nowMs: number): string {
+  return `@${Math.floor(nowMs / 1000)}`;
+}
+
 /** A 400 or 404 may become a 200 (a draft is published): kept ten seconds at most. */
 export const CLIENT_ERROR_CACHE = "public, max-age=10, s-maxage=10";
 

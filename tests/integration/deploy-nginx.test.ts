@@ -3,7 +3,8 @@
  * ports and a temporary cache folder, starts /usr/sbin/nginx on it in front of two small HTTP servers standing in for
  * two `next start` instances, and checks what the cache does with the headers the app sends:
  * - public pages (`Cache-Control: s-maxage=1, stale-while-revalidate=…`, what the ISR pages send): from the cache
- *   within their second, refreshed after it, the stale copy served at once while one request refreshes it;
+ *   within their second, refreshed after it, the stale copy served at once while one request refreshes it; with the
+ *   app's `X-Accel-Expires: @<second>`, kept only to the end of that second, the header not passed on;
  * - a request with NextAuth's session cookie goes to the app and is not stored; signed-in pages (`private, no-store`),
  *   answers that set a cookie and 5xx answers are never stored, and a stale copy stands in while the app errors;
  * - the client's x-middleware-subrequest (CVE-2025-29927) and X-Forwarded-For never reach the app; Host, the
@@ -22,6 +23,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { renderNginxConfig } from "@/deploy/nginx/render";
+import { SHARED_CACHE_EXPIRY_HEADER, sharedCacheExpiry } from "@/lib/http/cache-control";
 
 import { freePort } from "../support/postgres";
 
@@ -96,6 +98,12 @@ class Upstreams {
     switch (kind) {
       case "public":
         return send(200, { "Cache-Control": PUBLIC });
+      case "to-the-second":
+        // What proxy.ts adds to the public pages: kept to the end of the second this answer is made in.
+        return send(200, {
+          "Cache-Control": PUBLIC,
+          [SHARED_CACHE_EXPIRY_HEADER]: sharedCacheExpiry(Date.now()),
+        });
       case "slow":
         // The first rendering is quick; every later one (a refresh) takes a second.
         setTimeout(() => send(200, { "Cache-Control": PUBLIC }), render === 1 ? 0 : 1_000);
@@ -257,6 +265,24 @@ describe("the deploy nginx configuration, run by nginx", () => {
     expect(refreshed.headers["x-cache-status"]).toBe("HIT");
     expect(refreshed.body).toContain("render 2");
     expect(upstreams.count("/public/scorecard")).toBe(2);
+  });
+
+  it("keeps a page sent with X-Accel-Expires to the end of its second, and does not pass the header on", async () => {
+    // Just after a second begins (nginx and this process read the same clock), so that the first two requests fall
+    // in one second: a clock boundary, not a race.
+    const untilNextSecond = () => sleep(1_000 - (Date.now() % 1_000) + 20);
+    await untilNextSecond();
+    const first = await get("/to-the-second/scorecard");
+    expect(first.headers["x-cache-status"]).toBe("MISS");
+    expect(first.headers[SHARED_CACHE_EXPIRY_HEADER.toLowerCase()]).toBeUndefined();
+    const within = await get("/to-the-second/scorecard");
+    expect(within.headers["x-cache-status"]).toBe("HIT");
+    expect(upstreams.count("/to-the-second/scorecard")).toBe(1);
+    // The next second, it is expired (with s-maxage=1 alone it would still be fresh): the stale copy, and a refresh.
+    await untilNextSecond();
+    const next = await get("/to-the-second/scorecard");
+    expect(next.headers["x-cache-status"]).toBe("STALE");
+    expect(next.body).toContain("render 1");
   });
 
   it("serves the stale copy at once while a slow refresh runs, and asks the app once", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asOfSegment, INVALID_DAY, INVALID_DAY_MESSAGE, resolveAsOfSegment } from "@/lib/domain/schemas/as-of";
-import { cachedPagePath, isUncachedPublicPage } from "@/lib/http/cache-control";
+import { cachedPagePath, isUncachedPublicPage, sharedCacheExpiry } from "@/lib/http/cache-control";
 
 const TODAY = "2025-11-21";
 
@@ -83,5 +83,15 @@ describe("asOfSegment and resolveAsOfSegment: the day of a cached page, through 
     for (const segment of [INVALID_DAY, "2025-02-30", "x"]) {
       expect(resolveAsOfSegment(segment, TODAY)).toEqual({ asOf: TODAY, isToday: true, error: INVALID_DAY_MESSAGE });
     }
+  });
+});
+
+describe("sharedCacheExpiry: the end of the second an answer was made in, for nginx (X-Accel-Expires)", () => {
+  it.each([
+    [Date.UTC(2025, 10, 21, 12, 0, 0, 0), "@1763726400"],
+    [Date.UTC(2025, 10, 21, 12, 0, 0, 999), "@1763726400"],
+    [Date.UTC(2025, 10, 21, 12, 0, 1, 0), "@1763726401"],
+  ])("%d ms → %s", (nowMs, expected) => {
+    expect(sharedCacheExpiry(nowMs)).toBe(expected);
   });
 });
