@@ -1,5 +1,5 @@
 /**
- * Run by e2e/database-outage.spec.ts (`node --import tsx`, with DATABASE_URL set to the spec's own PostgreSQL
+ * Run by e2e/database-outage.spec.ts and e2e/instances.spec.ts (`node --import tsx`, with DATABASE_URL set to the spec's own PostgreSQL
  * server): applies the migrations, loads the demo dataset and creates the demo's accounts, as `npm start` does on a
  * new embedded database, then prints the accounts, passwords included, as one line of JSON.
  */

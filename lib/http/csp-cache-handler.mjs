@@ -11,10 +11,14 @@
  * Next.js sends an entry's headers with every answer made from it (cache hit, stale or miss alike), so the policy
  * always matches the HTML beside it, and a shared cache in front stores the two together.
  *
+ * It also shares invalidations between the instances of the app (shared-invalidation.mjs): every revalidateTag
+ * (an edit's revalidatePath) is announced to the other instances, which expire the same tags in their own cache.
+ *
  * Loaded by Next.js (next.config.ts `cacheHandler`) with Node's `import`: plain JavaScript, no path aliases.
  */
 import FileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { hashedPagePolicy } from "./content-security-policy.mjs";
+import { currentSharedInvalidation, startSharedInvalidation } from "./shared-invalidation.mjs";
 
 const HEADER = "content-security-policy";
 
@@ -31,14 +35,39 @@ export function withScriptPolicy(value, { fresh }) {
 
 const Base = FileSystemCache.default ?? FileSystemCache;
 
+/**
+ * Pages stored before this time (ms) are not served: set when the shared invalidation's connection comes back after
+ * a loss, since an announcement may have been missed meanwhile. Module state: one per process, as the tags are.
+ */
+let expiredBefore = 0;
+
 export default class CspCacheHandler extends Base {
+  constructor(...args) {
+    super(...args);
+    startSharedInvalidation({
+      expire: (tags, durations) => super.revalidateTag(tags, durations),
+      expireAll: () => {
+        expiredBefore = Date.now();
+      },
+    });
+  }
+
   async get(...args) {
     const entry = await super.get(...args);
+    if (entry?.value?.kind === "APP_PAGE" && entry.lastModified < expiredBefore) return null;
     if (entry?.value) withScriptPolicy(entry.value, { fresh: false });
     return entry;
   }
 
   async set(key, data, ctx) {
     return super.set(key, withScriptPolicy(data, { fresh: true }), ctx);
+  }
+
+  /** Expires the tags here (Next.js's own), then tells the other instances to do the same. */
+  async revalidateTag(tags, durations) {
+    await super.revalidateTag(tags, durations);
+    const list = typeof tags === "string" ? [tags] : tags;
+    const shared = currentSharedInvalidation();
+    if (shared && list.length > 0) await shared.announce(list, durations);
   }
 }
