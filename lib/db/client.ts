@@ -22,6 +22,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { parseReplicaUrls } from "@/lib/env";
 
 import { DatabaseAvailability, processAvailability, setProcessAvailability } from "./availability";
+import { responsiveDeadline } from "./deadline";
 import { CONNECT_TIMEOUT_MS, connectionFailureReason, DatabaseConfigError, DatabaseUnavailableError } from "./errors";
 import { PrismaClient } from "./generated/prisma/client";
 import { migrateDatabase, pgExecutor, pgliteExecutor, type MigrateOptions, type MigrationOutcome } from "./migrate";
@@ -435,21 +436,31 @@ function observed<T extends object>(target: T, availability: DatabaseAvailabilit
   });
 }
 
-/** One fresh connection and `SELECT 1`, each bounded: a pooled connection could be one the server no longer has. */
+/**
+ * One fresh connection and `SELECT 1` (a pooled connection could be one the server no longer has), both within
+ * CONNECT_TIMEOUT_MS of responsive time (responsiveDeadline, lib/db/deadline.ts) rather than pg's wall-clock
+ * timeouts: a probe is what starts an outage, so a process too busy to read the server's answer in time must not
+ * take its own slowness for the server's.
+ */
 function probeFor(target: DatabaseTarget & { kind: "postgres" }): () => Promise<void> {
   return async () => {
-    const client = new pg.Client({
-      ...connectionConfig(target.url, CONNECT_TIMEOUT_MS),
-      query_timeout: CONNECT_TIMEOUT_MS,
-    });
+    const client = new pg.Client(connectionConfig(target.url, 0));
     client.on("error", () => undefined);
+    let expired = false;
+    const cancel = responsiveDeadline(CONNECT_TIMEOUT_MS, () => {
+      expired = true;
+      client.connection.stream.destroy();
+    });
     try {
       await client.connect();
       await client.query("SELECT 1");
     } catch (error) {
       // Not end(): a server that does not answer would keep the socket (one a second) open until it did.
       client.connection.stream.destroy();
-      throw error;
+      // pg's own words for a connect timeout, which connectionFailureReason knows ("no answer within 2 s").
+      throw expired ? new Error("timeout expired", { cause: error }) : error;
+    } finally {
+      cancel();
     }
     void client.end().catch(() => undefined);
   };

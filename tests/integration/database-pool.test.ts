@@ -12,11 +12,13 @@ import { createConnection, createServer, type Server, type Socket } from "node:n
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { DatabaseAvailability } from "@/lib/db/availability";
+import { DatabaseAvailability, processAvailability } from "@/lib/db/availability";
 import {
+  closeDb,
   CONNECT_TIMEOUT_MS,
   connectionFailureReason,
   createClient,
+  getDatabase,
   isDatabaseUnavailable,
   POOL_ACQUIRE_TIMEOUT_MS,
   rawReadsOf,
@@ -71,6 +73,28 @@ async function untilRunning(url: string, text: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** The process-wide database (getDatabase) on `url`, with the app's own availability and probe, for `fn`. */
+async function withDatabaseUrl<T>(url: string, fn: (availability: DatabaseAvailability) => Promise<T>): Promise<T> {
+  const saved = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  try {
+    await getDatabase();
+    return await fn(processAvailability()!);
+  } finally {
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
+    await closeDb();
+  }
+}
+
+/** Holds the event loop for `ms`, as a long synchronous render does in a saturated process. */
+function busyFor(ms: number): void {
+  const end = performance.now() + ms;
+  let spins = 0;
+  while (performance.now() < end) spins++;
+  expect(spins).toBeGreaterThan(0);
 }
 
 /** Milliseconds `run` took, and its outcome. */
@@ -189,6 +213,17 @@ describe("a full pool while the database is up", () => {
     expect(rawReadsOf(database.replicaReader!())).not.toBe(database.prisma);
     expect(availability.outage).toBeNull();
   });
+
+  it("finds the server up with the app's probe while the process is too busy to read its answer in time", async () => {
+    await withDatabaseUrl(empty.url, async (appAvailability) => {
+      // The probe connects, then the JavaScript holds the event loop longer than the 2 s bound: the server's answer
+      // waits in the socket, behind a wall-clock timer that is then due (under bench/load.ts, this made an outage).
+      const checking = appAvailability.check();
+      busyFor(CONNECT_TIMEOUT_MS + 1_000);
+      expect(await checking).toBe(true);
+      expect(appAvailability.outage).toBeNull();
+    });
+  });
 });
 
 /**
@@ -269,5 +304,25 @@ describe("a server that stops accepting connections", () => {
     availability.failed(error);
     expect(await availability.check()).toBe(false);
     expect(availability.outage?.reason).toBe("no answer within 2 s");
+  });
+
+  it("finds the outage with the app's probe within the 2 s bound", async () => {
+    // A proxy of this test's own (the one above is silent already): forwarding while the process-wide database
+    // opens, silent for the probe.
+    const own = await startProxy(new URL(empty.url));
+    try {
+      const url = new URL(empty.url);
+      url.port = String(own.port);
+      await withDatabaseUrl(url.toString(), async (appAvailability) => {
+        own.silence();
+        const { ms, value: up } = await timed(() => appAvailability.check());
+        expect(up).toBe(false);
+        expect(appAvailability.outage?.reason).toBe("no answer within 2 s");
+        expect(ms).toBeGreaterThanOrEqual(CONNECT_TIMEOUT_MS - 100);
+        expect(ms).toBeLessThan(CONNECT_TIMEOUT_MS + 1_000);
+      });
+    } finally {
+      await own.close();
+    }
   });
 });
