@@ -59,24 +59,27 @@ export const STATEMENT_TIMEOUT_MS = 10_000;
 export const QUERY_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 2_000;
 
 /**
- * How many connections one pool may hold open (each app instance has one pool on the primary, and one per read
- * replica on that replica). pg's own default, kept on purpose. One Node.js process runs its JavaScript on one core,
- * and the app's statements take milliseconds, so ten connections are more than the statements it can prepare and
- * read back at once: under a load that saturates the pool, the queue is the process's CPU, and more connections would
- * only move it into PostgreSQL (bench/README.md). They also have to fit the server's `max_connections` (100 by
- * default, 97 of them for roles that are not superusers) with every process on it: per app instance 10 + 1 (a probe
- * while one runs), per worker 10 + 3 (pg-boss's own pool, lib/db/job-queue.ts) + 1, doubled during a rolling
- * deployment (old and new instances at once), plus migrations, backups and psql (deploy/README.md, "Connections").
+ * How many connections one pool may hold open: the primary's pool of each process, and each replica's (on that
+ * replica). pg's own default, chosen rather than inherited:
+ * - one Node.js process runs its JavaScript on one core, and the app's statements take milliseconds: under
+ *   bench/load.ts (200 readers and 5 editors on one `next start`), with the wait below, no request waited 10 s for a
+ *   connection while requests waited up to 30 s for the process itself (bench/README.md, "Load"). More connections
+ *   would not serve more; more instances do;
+ * - every process on the server shares its `max_connections` (100 by default, 97 for roles that are not superusers):
+ *   at peak 11 per instance (a probe's connection besides) and 14 per worker (pg-boss's 3, lib/db/job-queue.ts), so
+ *   3 instances and a worker take 47, twice that while two releases run side by side (deploy/README.md,
+ *   "Connections").
  */
 export const POOL_MAX = 10;
 
 /**
- * The longest a statement (or a transaction) waits for a free connection of the pool while all POOL_MAX are in use.
- * Separate from, and longer than, CONNECT_TIMEOUT_MS: a full pool says the process is busy, not that the server is
- * gone, so waiting out a burst is better than failing it; the wait ends as soon as any statement ends, and one
- * statement holds its connection at most STATEMENT_TIMEOUT_MS. Past it, the request fails as an ordinary error (500,
- * "unexpected"), never as an outage: see connectionFailureReason. Below QUERY_TIMEOUT_MS and far below a browser's
- * or nginx's patience (60 s).
+ * The longest a statement (or an interactive transaction) waits for a free connection while all POOL_MAX of its
+ * pool are in use. Apart from, and longer than, CONNECT_TIMEOUT_MS: a full pool says the process is busy, not that
+ * the server is gone, so a burst is waited out rather than failed; the wait ends as soon as any statement ends, and a
+ * statement holds its connection at most STATEMENT_TIMEOUT_MS. Past it, the request fails as an ordinary error (a
+ * 500; a form's "Something went wrong"), never as an outage (connectionFailureReason does not count it). Below
+ * QUERY_TIMEOUT_MS, so that a request stuck behind a frozen server gives up no later than the statements it waits
+ * for (those outside a transaction are given up on sooner, when the probe finds the outage).
  */
 export const POOL_ACQUIRE_TIMEOUT_MS = 10_000;
 

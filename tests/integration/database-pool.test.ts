@@ -33,7 +33,7 @@ const POOL_MAX = 2;
 /** Four rounds on a pool of two: the last ones wait about 3 s for a connection, past the 2 s connect bound. */
 const STATEMENTS = 4 * POOL_MAX;
 
-/** The app's probe, for a test's own availability: a fresh connection and `SELECT 1`, each bounded by 2 s. */
+/** A probe for a test's own availability: a fresh connection and `SELECT 1`, each bounded by 2 s (wall clock). */
 function probeOf(url: string, counter: { probes: number } = { probes: 0 }): () => Promise<void> {
   return async () => {
     counter.probes++;
