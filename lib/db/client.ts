@@ -22,6 +22,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { parseReplicaUrls } from "@/lib/env";
 
 import { DatabaseAvailability, processAvailability, setProcessAvailability } from "./availability";
+import { responsiveDeadline } from "./deadline";
 import { CONNECT_TIMEOUT_MS, connectionFailureReason, DatabaseConfigError, DatabaseUnavailableError } from "./errors";
 import { PrismaClient } from "./generated/prisma/client";
 import { migrateDatabase, pgExecutor, pgliteExecutor, type MigrateOptions, type MigrationOutcome } from "./migrate";
@@ -56,6 +57,31 @@ export type DatabaseTarget =
  */
 export const STATEMENT_TIMEOUT_MS = 10_000;
 export const QUERY_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 2_000;
+
+/**
+ * How many connections one pool may hold open: the primary's pool of each process, and each replica's (on that
+ * replica). pg's own default, chosen rather than inherited:
+ * - one Node.js process runs its JavaScript on one core, and the app's statements take milliseconds: under
+ *   bench/load.ts (200 readers and 5 editors on one `next start`), with the wait below, no request waited 10 s for a
+ *   connection while requests waited up to 30 s for the process itself (bench/README.md, "Load"). More connections
+ *   would not serve more; more instances do;
+ * - every process on the server shares its `max_connections` (100 by default, 97 for roles that are not superusers):
+ *   at peak 11 per instance (a probe's connection besides) and 14 per worker (pg-boss's 3, lib/db/job-queue.ts), so
+ *   3 instances and a worker take 47, twice that while two releases run side by side (deploy/README.md,
+ *   "Connections").
+ */
+export const POOL_MAX = 10;
+
+/**
+ * The longest a statement (or an interactive transaction) waits for a free connection while all POOL_MAX of its
+ * pool are in use. Apart from, and longer than, CONNECT_TIMEOUT_MS: a full pool says the process is busy, not that
+ * the server is gone, so a burst is waited out rather than failed; the wait ends as soon as any statement ends, and a
+ * statement holds its connection at most STATEMENT_TIMEOUT_MS. Past it, the request fails as an ordinary error (a
+ * 500; a form's "Something went wrong"), never as an outage (connectionFailureReason does not count it). Below
+ * QUERY_TIMEOUT_MS, so that a request stuck behind a frozen server gives up no later than the statements it waits
+ * for (those outside a transaction are given up on sooner, when the probe finds the outage).
+ */
+export const POOL_ACQUIRE_TIMEOUT_MS = 10_000;
 
 /** In-memory PGlite, for tests and throwaway work: nothing is written to disk. */
 export const IN_MEMORY = "memory://";
@@ -145,8 +171,15 @@ export interface Database {
 }
 
 export interface CreateClientOptions {
-  /** PostgreSQL only. Default CONNECT_TIMEOUT_MS. */
+  /** PostgreSQL only: the bound on opening a connection. Default CONNECT_TIMEOUT_MS. */
   readonly connectTimeoutMs?: number;
+  /**
+   * PostgreSQL only: the bound on waiting for a free connection of a full pool. Default POOL_ACQUIRE_TIMEOUT_MS;
+   * never less than connectTimeoutMs (a waiter may have to open the connection it gets).
+   */
+  readonly acquireTimeoutMs?: number;
+  /** PostgreSQL only: the size of each pool (the primary's, each replica's). Default POOL_MAX. */
+  readonly poolMax?: number;
   /**
    * PostgreSQL only: told of every statement's outcome and of every connection lost (lib/db/availability.ts). The
    * process-wide database has one; a database opened for a test or a script has none unless given.
@@ -160,9 +193,14 @@ export interface CreateClientOptions {
  * The app uses the process-wide one (getDb); tests and scripts that need their own database use this.
  */
 export async function createClient(target: DatabaseTarget, options: CreateClientOptions = {}): Promise<Database> {
-  return target.kind === "embedded"
-    ? openEmbedded(target)
-    : openPostgres(target, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, options.availability);
+  if (target.kind === "embedded") return openEmbedded(target);
+  const connectTimeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+  const bounds: PoolBounds = {
+    connectTimeoutMs,
+    acquireTimeoutMs: Math.max(options.acquireTimeoutMs ?? POOL_ACQUIRE_TIMEOUT_MS, connectTimeoutMs),
+    max: options.poolMax ?? POOL_MAX,
+  };
+  return openPostgres(target, bounds, options.availability);
 }
 
 // ---- PostgreSQL ----
@@ -182,30 +220,82 @@ function connectionConfig(url: string, timeoutMs: number): pg.ClientConfig {
   };
 }
 
+/** The bounds of a pool: see poolConfig. */
+interface PoolBounds {
+  readonly connectTimeoutMs: number;
+  readonly acquireTimeoutMs: number;
+  readonly max: number;
+}
+
 /**
- * The pool behind Prisma (@prisma/adapter-pg creates it from this config). Each option is a bound on how long a
- * request can wait for a database that is gone (README.md, "When the database is down"):
- * - connectionTimeoutMillis: both for a new connection and for a free one in the pool (pg-pool uses it for both);
+ * pg's Client with its own bound on connecting, `connectTimeoutMs`, whatever the pool's connectionTimeoutMillis says.
+ * pg-pool uses its connectionTimeoutMillis twice: as the wait of a request queued for a free connection of a full
+ * pool, and as the bound on a new connection (it passes its options to each Client it makes, and times the connect
+ * itself too). The pool is given the longer of the two (acquireTimeoutMs), and each of its clients this shorter one,
+ * which pg's Client enforces first (its connect fails with "timeout expired"): a server that does not accept a
+ * connection is known within connectTimeoutMs, while a request waiting behind busy connections waits acquireTimeoutMs.
+ */
+function connectBoundedClient(connectTimeoutMs: number): new (config?: string | pg.ClientConfig) => pg.Client {
+  return class ConnectBoundedClient extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      // A copy with its descriptors: pg-pool hides the password in a non-enumerable property, which a spread drops.
+      const own: pg.ClientConfig =
+        typeof config === "string"
+          ? { connectionString: config }
+          : Object.defineProperties({}, Object.getOwnPropertyDescriptors(config ?? {}));
+      own.connectionTimeoutMillis = connectTimeoutMs;
+      super(own);
+    }
+  };
+}
+
+/**
+ * The pool behind Prisma (@prisma/adapter-pg creates it from this config), on the primary or on a replica. Each
+ * option is a bound on how long a request can wait (README.md, "When the database is down"):
+ * - opening a connection: connectTimeoutMs (CONNECT_TIMEOUT_MS, 2 s), enforced by each client (connectBoundedClient);
+ *   this is what finds a server that is gone;
+ * - waiting for a free connection when all `max` (POOL_MAX) are in use: acquireTimeoutMs (POOL_ACQUIRE_TIMEOUT_MS,
+ *   10 s), pg-pool's connectionTimeoutMillis. A busy pool is not an outage: the error pg-pool gives past it ("timeout
+ *   exceeded when trying to connect") is an ordinary one, which the availability ignores (connectionFailureReason);
  * - statement_timeout (server side) and query_timeout (client side): see STATEMENT_TIMEOUT_MS;
  * - min 1: one idle connection is kept open, so that a server that stops (or restarts) is known at once, by the
  *   error the pool gets on it, rather than by the next reader's request.
  * A connection that fails is dropped by the pool, never handed out again: after an outage the pool opens new ones,
  * and nothing needs a restart.
  */
-function poolConfig(url: string, timeoutMs: number): pg.PoolConfig {
+function poolConfig(url: string, bounds: PoolBounds): pg.PoolConfig {
   return {
-    ...connectionConfig(url, timeoutMs),
+    ...connectionConfig(url, bounds.connectTimeoutMs),
+    connectionTimeoutMillis: bounds.acquireTimeoutMs,
+    Client: connectBoundedClient(bounds.connectTimeoutMs),
     statement_timeout: STATEMENT_TIMEOUT_MS,
     query_timeout: QUERY_TIMEOUT_MS,
+    max: bounds.max,
     min: 1,
   };
 }
 
+/**
+ * A Prisma client on `factory`: an interactive transaction may wait for its connection as long as a statement does
+ * (Prisma's own default maxWait, 2 s, would fail it first under the same load). The commands pass their own.
+ */
+function postgresClient(
+  factory: PrismaPg,
+  bounds: PoolBounds,
+  availability: DatabaseAvailability | undefined,
+): PrismaClient {
+  return new PrismaClient({
+    adapter: availability ? observed(factory, availability) : factory,
+    transactionOptions: { maxWait: bounds.acquireTimeoutMs },
+  });
+}
+
 async function openPostgres(
   target: DatabaseTarget & { kind: "postgres" },
-  timeoutMs: number,
+  bounds: PoolBounds,
   availability: DatabaseAvailability | undefined,
 ): Promise<Database> {
+  const timeoutMs = bounds.connectTimeoutMs;
   const config = connectionConfig(target.url, timeoutMs);
 
   // Checked here, with `pg` itself, because its errors still carry their codes (ECONNREFUSED, 28P01…); once wrapped
@@ -229,13 +319,13 @@ async function openPostgres(
 
   await withClient((client) => client.query("SELECT 1"));
   const report = (error: Error) => availability?.failed(error);
-  const factory = new PrismaPg(poolConfig(target.url, timeoutMs), {
+  const factory = new PrismaPg(poolConfig(target.url, bounds), {
     // An idle connection closed by the server (it is stopping) or lost, and a transaction's connection lost.
     onPoolError: report,
     onConnectionError: report,
   });
-  const prisma = new PrismaClient({ adapter: availability ? observed(factory, availability) : factory });
-  const replicas = (target.replicaUrls ?? []).map((url) => openReplica(url, timeoutMs));
+  const prisma = postgresClient(factory, bounds, availability);
+  const replicas = (target.replicaUrls ?? []).map((url) => openReplica(url, bounds));
   return {
     target,
     prisma,
@@ -257,12 +347,12 @@ interface Replica {
 }
 
 /**
- * A replica's client, connected lazily, with the same bounds as the primary's pool (connection, statement and query
- * timeouts, keepalive: poolConfig) and an availability of its own, told of every statement's outcome as the
- * primary's is: a lost connection makes a probe, a failed probe takes the replica out of the reader (replicaReaderOver)
- * and one probe a second brings it back.
+ * A replica's client, connected lazily, with the same bounds as the primary's pool (poolConfig: connection, pool
+ * wait, statement and query timeouts, size, keepalive) and an availability of its own, told of every statement's
+ * outcome as the primary's is: a lost connection makes a probe, a failed probe takes the replica out of the reader
+ * (replicaReaderOver) and one probe a second brings it back. A full replica pool is not an outage either.
  */
-function openReplica(url: string, timeoutMs: number): Replica {
+function openReplica(url: string, bounds: PoolBounds): Replica {
   const replicaTarget = { kind: "postgres", url } as const;
   const availability = new DatabaseAvailability({
     key: url,
@@ -271,8 +361,8 @@ function openReplica(url: string, timeoutMs: number): Replica {
     whileDown: "the public's reads go to the primary until it is back",
   });
   const report = (error: Error) => availability.failed(error);
-  const factory = new PrismaPg(poolConfig(url, timeoutMs), { onPoolError: report, onConnectionError: report });
-  return { prisma: new PrismaClient({ adapter: observed(factory, availability) }), availability };
+  const factory = new PrismaPg(poolConfig(url, bounds), { onPoolError: report, onConnectionError: report });
+  return { prisma: postgresClient(factory, bounds, availability), availability };
 }
 
 /** Replica readers, whose raw statements a replica may serve (rawReadsOf). */
@@ -349,21 +439,31 @@ function observed<T extends object>(target: T, availability: DatabaseAvailabilit
   });
 }
 
-/** One fresh connection and `SELECT 1`, each bounded: a pooled connection could be one the server no longer has. */
+/**
+ * One fresh connection and `SELECT 1` (a pooled connection could be one the server no longer has), both within
+ * CONNECT_TIMEOUT_MS of responsive time (responsiveDeadline, lib/db/deadline.ts) rather than pg's wall-clock
+ * timeouts: a probe is what starts an outage, so a process too busy to read the server's answer in time must not
+ * take its own slowness for the server's.
+ */
 function probeFor(target: DatabaseTarget & { kind: "postgres" }): () => Promise<void> {
   return async () => {
-    const client = new pg.Client({
-      ...connectionConfig(target.url, CONNECT_TIMEOUT_MS),
-      query_timeout: CONNECT_TIMEOUT_MS,
-    });
+    const client = new pg.Client(connectionConfig(target.url, 0));
     client.on("error", () => undefined);
+    let expired = false;
+    const cancel = responsiveDeadline(CONNECT_TIMEOUT_MS, () => {
+      expired = true;
+      client.connection.stream.destroy();
+    });
     try {
       await client.connect();
       await client.query("SELECT 1");
     } catch (error) {
       // Not end(): a server that does not answer would keep the socket (one a second) open until it did.
       client.connection.stream.destroy();
-      throw error;
+      // pg's own words for a connect timeout, which connectionFailureReason knows ("no answer within 2 s").
+      throw expired ? new Error("timeout expired", { cause: error }) : error;
+    } finally {
+      cancel();
     }
     void client.end().catch(() => undefined);
   };

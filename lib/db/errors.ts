@@ -122,8 +122,11 @@ export function connectionFailureReason(error: unknown, timeoutMs: number = CONN
       return ADAPTER_ERROR_REASONS[candidate.kind] ?? null;
     }
     if (typeof candidate.message === "string") {
-      // pg's and pg-pool's own errors, which carry no code.
-      if (/connection timeout|timeout expired|timeout exceeded when trying to connect/i.test(candidate.message)) {
+      // pg's and pg-pool's own errors, which carry no code: a connection that was not accepted in time (pg's
+      // "timeout expired", pg-pool's "Connection terminated due to connection timeout"). Not pg-pool's "timeout
+      // exceeded when trying to connect": that one is the wait for a free connection of a full pool, which says the
+      // process is busy, not that the server is gone (lib/db/client.ts, POOL_ACQUIRE_TIMEOUT_MS).
+      if (/connection timeout|timeout expired/i.test(candidate.message)) {
         return `no answer within ${Math.round(timeoutMs / 1000)} s`;
       }
       if (/query read timeout/i.test(candidate.message)) return "the server stopped answering";

@@ -28,7 +28,11 @@ describe("connectionFailureReason", () => {
       "terminating connection due to administrator command",
     ],
     ["pg's connect timeout", new Error("timeout expired"), "no answer within 2 s"],
-    ["pg-pool's wait for a connection", new Error("timeout exceeded when trying to connect"), "no answer within 2 s"],
+    [
+      "pg-pool's connect timeout",
+      new Error("Connection terminated due to connection timeout", { cause: new Error("timeout expired") }),
+      "no answer within 2 s",
+    ],
     ["pg's query timeout", new Error("Query read timeout"), "the server stopped answering"],
     ["a lost connection", new Error("Connection terminated unexpectedly"), "the connection was closed"],
     [
@@ -57,6 +61,8 @@ describe("connectionFailureReason", () => {
   it.each([
     ["an SQL error", { code: "23505", message: "duplicate key value" }],
     ["a bug", new TypeError("x is undefined")],
+    // A full pool (lib/db/client.ts, POOL_ACQUIRE_TIMEOUT_MS): the process is busy, the server is not gone.
+    ["pg-pool's wait for a free connection", new Error("timeout exceeded when trying to connect")],
     ["nothing", undefined],
   ])("leaves out %s", (_, error) => {
     expect(connectionFailureReason(error)).toBeNull();
