@@ -8,8 +8,8 @@
  * public tree, not a guess at which pages an edit touched. (Next.js tags cached pages by the route file that renders
  * them, `/[locale]/(public)/asof/[day]/…`, not by the address the reader sees.)
  *
- * This instance only: another instance of the app keeps its own cache and renders its pages again within
- * PAGE_REVALIDATE_SECONDS (deploy/README.md).
+ * This instance at once; the other instances of the app through the cache handler, which announces the revalidation
+ * on PostgreSQL (lib/http/shared-invalidation.mjs; deploy/README.md, "What is per instance").
  */
 import { revalidatePath } from "next/cache";
 
