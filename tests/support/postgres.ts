@@ -115,17 +115,73 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A temporary folder for one server, owned by the server's user when this runs as root. */
+async function serverFolder(prefix: string): Promise<{ dir: string; dataDir: string; logFile: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  if (isRoot()) {
+    const uid = Number(execFileSync("id", ["-u", SERVER_USER], { encoding: "utf8" }).trim());
+    const gid = Number(execFileSync("id", ["-g", SERVER_USER], { encoding: "utf8" }).trim());
+    await chown(dir, uid, gid);
+  }
+  return { dir, dataDir: path.join(dir, "data"), logFile: path.join(dir, "server.log") };
+}
+
+/** `pg_ctl start` and `pg_ctl stop` (fast) of the cluster in `dataDir`. */
+function pgCtl(bindir: string, dataDir: string, logFile: string) {
+  return {
+    start: (options: string) =>
+      run(bindir, "pg_ctl", [
+        "--pgdata",
+        dataDir,
+        "--log",
+        logFile,
+        "--wait",
+        "--timeout",
+        "60",
+        "--options",
+        options,
+        "start",
+      ]),
+    stopFast: () => run(bindir, "pg_ctl", ["--pgdata", dataDir, "--mode", "fast", "--wait", "stop"]),
+  };
+}
+
+/** The PostgresServer of a cluster started on `port` with `options`; `label` names it in errors ("standby"). */
+function runningServer(
+  ctl: ReturnType<typeof pgCtl>,
+  folder: { dir: string; dataDir: string; logFile: string },
+  port: number,
+  options: string,
+  label = "",
+): PostgresServer {
+  const { dir, dataDir, logFile } = folder;
+  const suffix = label === "" ? "" : ` (${label})`;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dir,
+    stopSync: () => {
+      if (!existsSync(dataDir)) return;
+      // Stopping a server that stopServer() already stopped fails harmlessly.
+      ctl.stopFast();
+      spawnSync("rm", ["-rf", dir]);
+    },
+    stop: async () => {
+      if (!existsSync(dataDir)) return;
+      // Already stopped by stopServer(): nothing runs (no postmaster.pid), only the folder is left to remove.
+      if (existsSync(path.join(dataDir, "postmaster.pid"))) check(ctl.stopFast(), `pg_ctl stop${suffix}`, logFile);
+      await rm(dir, { recursive: true, force: true });
+    },
+    stopServer: async () => check(ctl.stopFast(), `pg_ctl stop${suffix}`, logFile),
+    startServer: async () => check(ctl.start(options), `pg_ctl start${suffix}`, logFile),
+  };
+}
+
 export async function startPostgres(): Promise<PostgresServer> {
   const bindir = findPostgresBinaries();
-  const dir = await mkdtemp(path.join(tmpdir(), "accordwatch-pg-"));
-  const dataDir = path.join(dir, "data");
-  const logFile = path.join(dir, "server.log");
+  const folder = await serverFolder("accordwatch-pg-");
+  const { dir, dataDir, logFile } = folder;
+  const ctl = pgCtl(bindir, dataDir, logFile);
   try {
-    if (isRoot()) {
-      const uid = Number(execFileSync("id", ["-u", SERVER_USER], { encoding: "utf8" }).trim());
-      const gid = Number(execFileSync("id", ["-g", SERVER_USER], { encoding: "utf8" }).trim());
-      await chown(dir, uid, gid);
-    }
     check(
       run(bindir, "initdb", [
         "--pgdata",
@@ -144,21 +200,6 @@ export async function startPostgres(): Promise<PostgresServer> {
       "initdb",
     );
 
-    const start = (options: string) =>
-      run(bindir, "pg_ctl", [
-        "--pgdata",
-        dataDir,
-        "--log",
-        logFile,
-        "--wait",
-        "--timeout",
-        "60",
-        "--options",
-        options,
-        "start",
-      ]);
-    const stopFast = () => run(bindir, "pg_ctl", ["--pgdata", dataDir, "--mode", "fast", "--wait", "stop"]);
-
     // A free port now may be taken by the time the server binds: retry a few times on a fresh one.
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
@@ -172,28 +213,8 @@ export async function startPostgres(): Promise<PostgresServer> {
         "-c full_page_writes=off",
         "-c max_connections=200",
       ].join(" ");
-      const started = start(options);
-      if (started.status === 0) {
-        const stopSync = () => {
-          if (!existsSync(dataDir)) return;
-          // Stopping a server that stopServer() already stopped fails harmlessly.
-          stopFast();
-          spawnSync("rm", ["-rf", dir]);
-        };
-        return {
-          url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-          dir,
-          stopSync,
-          stop: async () => {
-            if (!existsSync(dataDir)) return;
-            // Already stopped by stopServer(): nothing runs (no postmaster.pid), only the folder is left to remove.
-            if (existsSync(path.join(dataDir, "postmaster.pid"))) check(stopFast(), "pg_ctl stop", logFile);
-            await rm(dir, { recursive: true, force: true });
-          },
-          stopServer: async () => check(stopFast(), "pg_ctl stop", logFile),
-          startServer: async () => check(start(options), "pg_ctl start", logFile),
-        };
-      }
+      const started = ctl.start(options);
+      if (started.status === 0) return runningServer(ctl, folder, port, options);
       if (attempt >= 3) check(started, "pg_ctl start", logFile);
     }
   } catch (error) {
@@ -212,15 +233,10 @@ export async function startPostgres(): Promise<PostgresServer> {
 export async function startStandby(primary: PostgresServer): Promise<PostgresServer> {
   const bindir = findPostgresBinaries();
   const source = new URL(primary.url);
-  const dir = await mkdtemp(path.join(tmpdir(), "accordwatch-standby-"));
-  const dataDir = path.join(dir, "data");
-  const logFile = path.join(dir, "server.log");
+  const folder = await serverFolder("accordwatch-standby-");
+  const { dir, dataDir, logFile } = folder;
+  const ctl = pgCtl(bindir, dataDir, logFile);
   try {
-    if (isRoot()) {
-      const uid = Number(execFileSync("id", ["-u", SERVER_USER], { encoding: "utf8" }).trim());
-      const gid = Number(execFileSync("id", ["-g", SERVER_USER], { encoding: "utf8" }).trim());
-      await chown(dir, uid, gid);
-    }
     check(
       run(bindir, "pg_basebackup", [
         "--host",
@@ -251,37 +267,8 @@ export async function startStandby(primary: PostgresServer): Promise<PostgresSer
       "-c hot_standby=on",
       "-c max_connections=200",
     ].join(" ");
-    const start = () =>
-      run(bindir, "pg_ctl", [
-        "--pgdata",
-        dataDir,
-        "--log",
-        logFile,
-        "--wait",
-        "--timeout",
-        "60",
-        "--options",
-        options,
-        "start",
-      ]);
-    const stopFast = () => run(bindir, "pg_ctl", ["--pgdata", dataDir, "--mode", "fast", "--wait", "stop"]);
-    check(start(), "pg_ctl start (standby)", logFile);
-    return {
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-      dir,
-      stopSync: () => {
-        if (!existsSync(dataDir)) return;
-        stopFast();
-        spawnSync("rm", ["-rf", dir]);
-      },
-      stop: async () => {
-        if (!existsSync(dataDir)) return;
-        if (existsSync(path.join(dataDir, "postmaster.pid"))) check(stopFast(), "pg_ctl stop (standby)", logFile);
-        await rm(dir, { recursive: true, force: true });
-      },
-      stopServer: async () => check(stopFast(), "pg_ctl stop (standby)", logFile),
-      startServer: async () => check(start(), "pg_ctl start (standby)", logFile),
-    };
+    check(ctl.start(options), "pg_ctl start (standby)", logFile);
+    return runningServer(ctl, folder, port, options, "standby");
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
