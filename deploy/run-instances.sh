@@ -52,7 +52,8 @@ trap stop EXIT
 for ((i = 0; i < count; i++)); do
   port=$((base_port + i))
   echo "instance $((i + 1)) on localhost:$port"
-  node node_modules/next/dist/bin/next start --hostname localhost --port "$port" &
+  # --heap-growing-percent=50: as `npm start` runs it (scripts/lib/next-server.ts; bench/README.md, "Memory").
+  node --heap-growing-percent=50 node_modules/next/dist/bin/next start --hostname localhost --port "$port" &
   pids+=("$!")
 done
 if [ "${WORKER:-1}" != "0" ]; then

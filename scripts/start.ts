@@ -6,7 +6,7 @@
  *     creates its demo accounts, printing their passwords once;
  *  3. settles the sign-in environment (authEnvironment below): NEXTAUTH_SECRET, NEXTAUTH_URL;
  *  4. builds the app when the build is missing or older than the sources;
- *  5. serves it with `next start` on PORT (default 3000).
+ *  5. serves it with `next start` on PORT (default 3000), its heap limited (scripts/lib/next-server.ts).
  * An unreachable database or a missing secret ends it with one line, no stack trace.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -17,6 +17,7 @@ import { z } from "zod";
 import { configuredTarget, DatabaseUnavailableError, IN_MEMORY } from "@/lib/db/client";
 import { parseEnv } from "@/lib/env";
 import { parseCommandLine, runCommand } from "./lib/cli";
+import { nextServerNodeFlags } from "./lib/next-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -151,7 +152,8 @@ if (!buildIsCurrent()) {
   runOrExit(process.execPath, [nextBin, "build"], "The build");
 }
 
-const server = spawn(process.execPath, [nextBin, "start", "--port", String(options.port)], {
+const serverArgs = [...nextServerNodeFlags(), nextBin, "start", "--port", String(options.port)];
+const server = spawn(process.execPath, serverArgs, {
   cwd: root,
   stdio: "inherit",
   env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...authEnv },

@@ -497,6 +497,15 @@ export function asDatabaseUnavailable(target: DatabaseTarget, error: unknown): D
 const PGLITE_SUBDIR = "pglite";
 const LOCK_FILE = "pglite.lock";
 
+/**
+ * PGlite's PostgreSQL starts with the server's default shared_buffers, 128 MB, which it touches as it starts: about
+ * 140 MB of the process's resident memory (bench/README.md, "Memory"), for a demo database of about 10 MB. 16 MB holds
+ * it whole; a page beyond them is read again from the data folder, i.e. from the operating system's page cache.
+ * Appended to PGlite's own start parameters, so that it stays set on every start and nothing is written into the
+ * folder's postgresql.conf.
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
 /** Data folders this process has open: PGlite has no protection against a folder being opened twice. */
 const openFolders = new Set<string>();
 
@@ -514,7 +523,9 @@ async function openEmbedded(target: DatabaseTarget & { kind: "embedded" }): Prom
 
   let db: PGlite;
   try {
-    db = new PGlite(inMemory ? IN_MEMORY : path.join(target.dataDir, PGLITE_SUBDIR));
+    db = new PGlite(inMemory ? IN_MEMORY : path.join(target.dataDir, PGLITE_SUBDIR), {
+      startParams: PGLITE_START_PARAMS,
+    });
     await db.waitReady;
   } catch (error) {
     await releaseLock();
