@@ -6,7 +6,8 @@
  *     creates its demo accounts, printing their passwords once;
  *  3. settles the sign-in environment (authEnvironment below): NEXTAUTH_SECRET, NEXTAUTH_URL;
  *  4. builds the app when the build is missing or older than the sources;
- *  5. serves it with `next start` on PORT (default 3000), its heap limited (scripts/lib/next-server.ts).
+ *  5. serves it with `next start` on PORT (default 3000), its heap kept near what is live
+ *     (scripts/lib/next-server.ts: --heap-growing-percent).
  * An unreachable database or a missing secret ends it with one line, no stack trace.
  */
 import { spawn, spawnSync } from "node:child_process";
