@@ -18,13 +18,6 @@ const nextConfig: NextConfig = {
     "nodemailer",
   ],
   poweredByHeader: false,
-  // No ETag computed by Next.js for the pages it answers from its cache: it hashes the whole HTML (FNV-1a over ~95 KB
-  // of the scorecard, in JavaScript) on every answer, ~0.2 ms of the one thread per request, 12% of what a cached
-  // answer costs (bench/README.md, "Spike"). The price: no `304 Not Modified` for those pages, so a shared cache in
-  // front refreshing its copy (nginx's proxy_cache_revalidate) gets the page whole, once a second at most. The same
-  // flag turns off the ETag of the static files (public/, /_next/static: Next.js passes it to its file handler), which
-  // keep Last-Modified and their 304 to If-Modified-Since.
-  generateEtags: false,
   // The cached public pages (lib/http/cache-control.ts) are rendered again in the background at most every ten seconds
   // while they are asked for; one nobody asked for in a minute is rendered while its next reader waits, not served
   // stale. (Their Cache-Control for shared caches is proxy.ts's, not derived from these.)
