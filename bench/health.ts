@@ -25,6 +25,7 @@ import {
   type Stance,
   type StatusUpdate,
 } from "../lib/domain/types";
+import { prng } from "./support/prng";
 
 const AS_OF = "2025-11-21";
 const HISTORY_UNTIL = "2026-06-30";
@@ -32,18 +33,6 @@ const MILESTONES = 100_000;
 const RUNS = 5;
 
 // ---- deterministic generation ----
-
-/** mulberry32: small, fast, good enough to make a varied but reproducible dataset. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(20251121);
 const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));

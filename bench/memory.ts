@@ -41,6 +41,7 @@ import {
   type RunningApp,
 } from "./support/app";
 import { startAppDatabase, type AppDatabase } from "./support/database";
+import { prng } from "./support/prng";
 
 const { values: args } = parseArgs({
   options: {
@@ -58,18 +59,6 @@ const ABORT = Number(args.abort);
 const DAYS = Number(args.days);
 const EVERY = Number(args.every);
 const FLAT_MB_PER_10K = 2;
-
-/** mulberry32: the same sequence of requests on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PAGES = [
   SCORECARD,

@@ -267,38 +267,14 @@ async function freshness(session: Session, app: RunningApp, nginx: RunningNginx 
   }
   const med = (pick: (e: Edit) => number) => median(results.map(pick).filter(Number.isFinite));
   const max = (pick: (e: Edit) => number) => Math.max(...results.map(pick));
-  rows.push([
-    "median",
-    "",
-    fmt(
-      med((e) => e.post),
-      2,
-    ),
-    fmt(
-      med((e) => e.origin),
-      2,
-    ),
-    fmt(
-      med((e) => e.nginx),
-      2,
-    ),
-  ]);
-  rows.push([
-    "max",
-    "",
-    fmt(
-      max((e) => e.post),
-      2,
-    ),
-    fmt(
-      max((e) => e.origin),
-      2,
-    ),
-    fmt(
-      max((e) => e.nginx),
-      2,
-    ),
-  ]);
+  const picks = [(e: Edit) => e.post, (e: Edit) => e.origin, (e: Edit) => e.nginx];
+  for (const [summary, of] of [
+    ["median", med],
+    ["max", max],
+  ] as const) {
+    rows.push([summary, "", ...picks.map((pick) => fmt(of(pick), 2))]);
+  }
+
   log(`\n## Freshness, ${label} (seconds from sending the save; public pages polled every ${POLL_MS} ms)`);
   table(["edit", "outcome", "POST answered", "visible at origin", "visible through nginx"], rows);
   const worst = Math.max(

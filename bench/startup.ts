@@ -11,6 +11,7 @@ import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { groupAlive } from "./support/process-group";
 
 const repo = path.resolve(import.meta.dirname, "..");
 
@@ -24,15 +25,6 @@ function freePort(): Promise<number> {
       );
     });
   });
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function timeStart(dir: string): Promise<number> {

@@ -12,50 +12,17 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { configuredTarget, DatabaseUnavailableError, IN_MEMORY } from "@/lib/db/client";
 import { parseEnv } from "@/lib/env";
 import { parseCommandLine, runCommand } from "./lib/cli";
+import { buildIsCurrent } from "./lib/build";
 import { nextServerNodeFlags } from "./lib/next-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-
-/** Newest modification time under the given paths (files or folders), skipping generated folders. */
-function newestMtime(paths: string[]): number {
-  let newest = 0;
-  const visit = (p: string): void => {
-    if (!existsSync(p)) return;
-    const stat = statSync(p);
-    if (stat.isDirectory()) {
-      if (/(^|\/)(generated|node_modules|\.next)$/.test(p)) return;
-      for (const entry of readdirSync(p)) visit(path.join(p, entry));
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  paths.forEach((p) => visit(path.join(root, p)));
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const sources = [
-    "app",
-    "components",
-    "lib",
-    "messages",
-    "data",
-    "prisma/schema.prisma",
-    "next.config.ts",
-    "proxy.ts",
-    "package.json",
-  ];
-  return newestMtime(sources) <= statSync(buildId).mtimeMs;
-}
 
 function runOrExit(command: string, args: string[], what: string): void {
   const result = spawnSync(command, args, {
@@ -148,7 +115,7 @@ await runCommand(
 // After the database, whose problems (unreachable, misconfigured) are the first to fix and get their one line first.
 const authEnv = authEnvironment(options.port);
 
-if (!buildIsCurrent()) {
+if (!buildIsCurrent(root)) {
   console.log("Building the app (first start, or the sources changed)…");
   runOrExit(process.execPath, [nextBin, "build"], "The build");
 }

@@ -24,6 +24,7 @@ import pg from "pg";
 import { dayNumber, isoFromDayNumber, preciseDate } from "../../lib/domain/dates";
 import { migrateDatabase, pgExecutor } from "../../lib/db/migrate";
 import type { Precision, SourceKind, Stance, Status } from "../../lib/domain/types";
+import { prng } from "../support/prng";
 
 export const BIG_ORGANISATION = "scale-00";
 export const BIG_AGREEMENT = "scale-2000-milestones";
@@ -90,18 +91,6 @@ export interface ScaleReport {
 }
 
 // ---- deterministic randomness ----
-
-/** mulberry32, as bench/health.ts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   readonly next: () => number;

@@ -11,20 +11,20 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import {
   cpSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { buildIsCurrent } from "../../scripts/lib/build";
 import { freePort } from "../../tests/support/postgres";
+import { groupAlive } from "./process-group";
 
 export { freePort };
 
@@ -34,19 +34,6 @@ export const COMMITMENT = `${SCORECARD}/commitments/maritime-interception`;
 export const MILESTONE = `${COMMITMENT}/milestones/adopt-doctrine`;
 
 const nextBin = path.join(repo, "node_modules", "next", "dist", "bin", "next");
-/** What scripts/start.ts compares with .next/BUILD_ID (its buildIsCurrent). */
-const SOURCES = [
-  "app",
-  "components",
-  "lib",
-  "messages",
-  "data",
-  "prisma/schema.prisma",
-  "next.config.ts",
-  "proxy.ts",
-  "package.json",
-];
-
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function log(line: string): void {
@@ -59,25 +46,10 @@ export function machineNote(): string {
   return `${new Date().toISOString()}, load average ${one?.toFixed(1)} / ${five?.toFixed(1)} (1 / 5 min)`;
 }
 
-function newestMtime(paths: readonly string[]): number {
-  let newest = 0;
-  const visit = (p: string): void => {
-    if (!existsSync(p)) return;
-    const stat = statSync(p);
-    if (stat.isDirectory()) {
-      if (/(^|\/)(generated|node_modules|\.next)$/.test(p)) return;
-      for (const entry of readdirSync(p)) visit(path.join(p, entry));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  paths.forEach((p) => visit(path.join(repo, p)));
-  return newest;
-}
-
 /** Generates the Prisma client and runs `next build` in the worktree when the build is missing or stale. */
 export function ensureBuild(): void {
   execFileSync(process.execPath, [path.join(repo, "scripts", "generate.mjs")], { cwd: repo, stdio: "ignore" });
-  const buildId = path.join(repo, ".next", "BUILD_ID");
-  if (existsSync(buildId) && newestMtime(SOURCES) <= statSync(buildId).mtimeMs) return;
+  if (buildIsCurrent(repo)) return;
   log("Building the app (next build): the build is missing or older than the sources…");
   const built = spawnSync(process.execPath, [nextBin, "build"], {
     cwd: repo,
@@ -181,15 +153,6 @@ export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
   return kb / 1024;
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Processes to stop if the benchmark is interrupted (Ctrl-C): process-group ids of what this process started. */
