@@ -85,7 +85,8 @@ function toCachedPage(request: NextRequest, response: NextResponse): NextRespons
   const path = `/${rest.join("/")}`;
   const day = asOfSegment({ asOf: request.nextUrl.searchParams.getAll("asOf") }, todayUtc());
   const cached = cachedPagePath(path, day);
-  if (isCachedPage(path)) response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE);
+  const cachedPage = isCachedPage(path);
+  if (cachedPage) response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE);
   if (cached !== null) {
     destination.pathname = `/${locale}${cached}`;
     response.headers.set("x-middleware-rewrite", destination.toString());
@@ -93,7 +94,7 @@ function toCachedPage(request: NextRequest, response: NextResponse): NextRespons
   } else if (isUncachedPublicPage(path)) {
     response.headers.set("Cache-Control", PUBLIC_CACHE);
   }
-  if (isCachedPage(path) || isUncachedPublicPage(path)) {
+  if (cachedPage || isUncachedPublicPage(path)) {
     response.headers.set(SHARED_CACHE_EXPIRY_HEADER, sharedCacheExpiry(Date.now()));
   }
   return response;

@@ -3,7 +3,7 @@ import { getPathname } from "@/lib/i18n/navigation";
 import { useFormat } from "@/lib/i18n/format";
 import { snippetParts, type FindOptions, type FoundMilestone, type TextHit } from "@/lib/domain/find";
 import type { FindField, FindFilters } from "@/lib/domain/schemas/find";
-import { HEALTHS, type Source } from "@/lib/domain/types";
+import { HEALTHS, type Agreement, type Source } from "@/lib/domain/types";
 import { findPath, milestoneTargets, type MilestoneTargets } from "@/lib/urls";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { FlagList } from "./FlagList";
@@ -87,11 +87,16 @@ export function FindMilestones({
   // The form and these links are plain HTML (a GET form, anchors): their addresses carry the page's language.
   const here = (href: string) => getPathname({ href, locale: format.locale });
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
+  // Once per agreement of the results (milestoneTargets reads its whole tree).
   const targetsByAgreement = new Map<string, MilestoneTargets>();
-  for (const r of results) {
-    if (!targetsByAgreement.has(r.agreement.slug))
-      targetsByAgreement.set(r.agreement.slug, milestoneTargets(org, r.agreement));
-  }
+  const targetsOf = (agreement: Agreement): MilestoneTargets => {
+    let targets = targetsByAgreement.get(agreement.slug);
+    if (targets === undefined) {
+      targets = milestoneTargets(org, agreement);
+      targetsByAgreement.set(agreement.slug, targets);
+    }
+    return targets;
+  };
   const count = results.length;
   const asked =
     filters.q !== null ||
@@ -292,8 +297,7 @@ export function FindMilestones({
           <ol className="mt-4 space-y-4">
             {results.map((r) => {
               const domId = `found-${r.agreement.slug}-${r.commitment.id}-${r.milestone.id}`;
-              const targets = targetsByAgreement.get(r.agreement.slug) ?? milestoneTargets(org, r.agreement);
-              const href = targets(r.commitment.id, r.milestone.id, isToday ? undefined : asOf);
+              const href = targetsOf(r.agreement)(r.commitment.id, r.milestone.id, isToday ? undefined : asOf);
               return (
                 <li
                   key={domId}

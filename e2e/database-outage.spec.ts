@@ -8,9 +8,9 @@
  * current before any spec runs), started with `next start` as scripts/start.ts does. The server is stopped with
  * `pg_ctl stop -m fast`, as an operator or a crash would, and started again on the same port and data.
  */
-import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { startPostgres, type PostgresServer } from "../tests/support/postgres";
-import { submitSignIn, type DemoAccount } from "./support/demo-accounts";
+import { signInAtApp, type DemoAccount } from "./support/demo-accounts";
 import { prepare, startOwnApp, type OwnApp } from "./support/own-app";
 
 const scorecard = "/demo/uk-france-small-boats-2025";
@@ -75,14 +75,6 @@ async function backAfter(request: APIRequestContext, address: string, since: num
   return performance.now() - since;
 }
 
-async function signIn(page: Page, role: DemoAccount["role"], callbackPath: string): Promise<void> {
-  const account = accounts.find((a) => a.role === role);
-  if (!account) throw new Error(`no ${role} account`);
-  await page.goto(`${base}/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
-  await submitSignIn(page, account.email, account.password);
-  await expect(page).toHaveURL(`${base}${callbackPath}`, { timeout: 15_000 });
-}
-
 test("with the database stopped, everything answers 503 at once, forms keep what was typed, and all serves again when it returns", async ({
   browser,
   request,
@@ -94,7 +86,7 @@ test("with the database stopped, everything answers 503 at once, forms keep what
   // Before the outage: an editor has a status update typed and not yet sent; someone else has the sign-in form filled.
   const editor = await browser.newContext();
   const page = await editor.newPage();
-  await signIn(page, "EDITOR", workspacePage);
+  await signInAtApp(page, base, accounts, "EDITOR", workspacePage);
   const deployment = page.locator("#milestone-maritime-interception-deploy-tactics");
   await deployment.getByText("Record a status update").click();
   const update = deployment.getByRole("form", { name: /^Status update of/ });

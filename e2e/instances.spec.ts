@@ -7,9 +7,9 @@
  *
  * Its own PostgreSQL and its own two `next start` (e2e/support/own-app.ts), since it edits the demo.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startPostgres, type PostgresServer } from "../tests/support/postgres";
-import { submitSignIn, type DemoAccount } from "./support/demo-accounts";
+import { signInAtApp, type DemoAccount } from "./support/demo-accounts";
 import { prepare, startOwnApp, type OwnApp } from "./support/own-app";
 
 const scorecard = "/demo/uk-france-small-boats-2025";
@@ -50,14 +50,6 @@ test.afterAll(async () => {
   await postgres?.stop();
 });
 
-async function signIn(page: Page, base: string, role: DemoAccount["role"], callbackPath: string): Promise<void> {
-  const account = accounts.find((a) => a.role === role);
-  if (!account) throw new Error(`no ${role} account`);
-  await page.goto(`${base}/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
-  await submitSignIn(page, account.email, account.password);
-  await expect(page).toHaveURL(`${base}${callbackPath}`, { timeout: 15_000 });
-}
-
 test("an edit through one instance shows at once on the other's cached public page", async ({ browser, request }) => {
   test.setTimeout(90_000);
   const [editing, other] = apps;
@@ -66,7 +58,7 @@ test("an edit through one instance shows at once on the other's cached public pa
 
   // The editor's form, filled on the first instance and not sent yet.
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, editing.base, "EDITOR", workspacePage);
+  await signInAtApp(page, editing.base, accounts, "EDITOR", workspacePage);
   const deployment = page.locator("#milestone-maritime-interception-deploy-tactics");
   await deployment.getByText("Record a status update").click();
   const update = deployment.getByRole("form", { name: /^Status update of/ });

@@ -49,3 +49,21 @@ export async function signInAs(page: Page, role: DemoAccount["role"], callbackPa
   // Signing in hashes the password and renders the page asked for (an editor's agreement page is heavy): allow for it.
   await expect(page).toHaveURL((url) => url.pathname + url.search === callbackPath, { timeout: 15_000 });
 }
+
+/**
+ * Signs in at the app on `base` (a spec's own app, e2e/support/own-app.ts) as the account of `role` among
+ * `accounts` (what the spec's preparation printed), and waits until `callbackPath` is shown.
+ */
+export async function signInAtApp(
+  page: Page,
+  base: string,
+  accounts: readonly DemoAccount[],
+  role: DemoAccount["role"],
+  callbackPath: string,
+): Promise<void> {
+  const account = accounts.find((a) => a.role === role);
+  if (!account) throw new Error(`no ${role} account`);
+  await page.goto(`${base}/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  await submitSignIn(page, account.email, account.password);
+  await expect(page).toHaveURL(`${base}${callbackPath}`, { timeout: 15_000 });
+}

@@ -47,7 +47,7 @@ type DateKey = "createdAt" | "updatedAt" | "onDate" | "toDate" | "deadlineDate" 
  */
 async function rowsOf<T>(
   query: PromiseLike<JsonRows>,
-  organisationId: string | null,
+  organisationId: string,
   columns: readonly string[],
   dates: readonly DateKey[],
 ): Promise<T[]> {
@@ -55,7 +55,7 @@ async function rowsOf<T>(
   const arrays = JSON.parse(result?.rows ?? "[]") as unknown[][];
   const dateIndexes = dates.map((key) => columns.indexOf(key));
   return arrays.map((values) => {
-    const row: Record<string, unknown> = organisationId === null ? {} : { organisationId };
+    const row: Record<string, unknown> = { organisationId };
     for (let i = 0; i < columns.length; i++) row[columns[i] as string] = values[i];
     for (const i of dateIndexes) {
       const value = values[i];

@@ -111,7 +111,6 @@ export function startSharedInvalidation({ expire, expireAll }, env = process.env
   connect();
 
   const state = {
-    instance,
     /** Sends `tags` to the other instances; resolves when sent, or when it could not be (logged). */
     async announce(tags, durations) {
       const target = client;
@@ -125,17 +124,6 @@ export function startSharedInvalidation({ expire, expireAll }, env = process.env
       } catch (error) {
         log(40, "shared invalidation: could not announce", { err: String(error), tags });
       }
-    },
-    /** Whether LISTEN is in place (for tests). */
-    get listening() {
-      return connected;
-    },
-    async close() {
-      const target = client;
-      client = null;
-      connected = false;
-      globalThis[STATE] = undefined;
-      if (target) await target.end().catch(() => undefined);
     },
   };
   globalThis[STATE] = state;
