@@ -19,10 +19,11 @@
  * statement runs even when the level above is empty, so the number of statements is the same for every agreement:
  * 8, plus the agreements' own.
  */
-import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
 import type { AgreementRow, SourceRow } from "./mappers";
 
-type Reader = Pick<Prisma.TransactionClient, "agreement" | "$queryRaw">;
+/** What the tree reads need of a client or a transaction. */
+export type TreeReader = Pick<Prisma.TransactionClient, "agreement" | "$queryRaw">;
 
 type CommitmentRow = AgreementRow["commitments"][number];
 type MilestoneRow = CommitmentRow["milestones"][number];
@@ -39,12 +40,41 @@ type DateKey = "createdAt" | "updatedAt" | "onDate" | "toDate" | "deadlineDate" 
 
 /**
  * The rows of one level, read as ONE JSON text of arrays (`coalesce(json_agg(json_build_array(…) ORDER BY …),
- * '[]')::text`, the values in the order of `columns`): a single value for the driver and Prisma to pass on and one
- * native JSON.parse, instead of converting every value of every row (most of the time the tree took in
- * JavaScript), and no column name repeated in every row (a third of the text). Each array becomes the object of
- * `columns`; the `dates` among them become Dates again, as Prisma returns them; `organisationId`, the same for every
- * row of the tree (the one asked for; every level is reached from the organisation's agreements by foreign keys
- * that stay within the organisation), is not read but set.
+ * '[]')::text`, the values in a fixed order): a single value for the driver and Prisma to pass on and one native
+ * JSON.parse, instead of converting every value of every row (most of the time the tree took in JavaScript), and no
+ * column name repeated in every row (a third of the text).
+ */
+export async function arraysOf<V extends unknown[]>(query: PromiseLike<JsonRows>): Promise<V[]> {
+  const [result] = await query;
+  return JSON.parse(result?.rows ?? "[]") as V[];
+}
+
+/**
+ * The ids of the sources cited anywhere in the agreements `agreementIds` (status updates, deadline changes, evidence,
+ * observations), as a subquery: each citing table reached as its level is, from the agreements down.
+ */
+export function citedSourceIds(agreementIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    WITH ms AS (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
+                 WHERE c.agreement_id = ANY(${agreementIds}::uuid[]))
+    SELECT us.source_id FROM status_update_sources us JOIN status_updates u ON u.id = us.status_update_id
+     WHERE u.milestone_id IN (SELECT id FROM ms)
+    UNION
+    SELECT ds.source_id FROM deadline_change_sources ds JOIN deadline_changes d ON d.id = ds.deadline_change_id
+     WHERE d.milestone_id IN (SELECT id FROM ms)
+    UNION
+    SELECT e.source_id FROM evidence_links e WHERE e.milestone_id IN (SELECT id FROM ms)
+    UNION
+    SELECT o.source_id FROM observations o JOIN indicators i ON i.id = o.indicator_id
+      JOIN commitments c ON c.id = i.commitment_id
+     WHERE c.agreement_id = ANY(${agreementIds}::uuid[])`;
+}
+
+/**
+ * The rows of one level (arraysOf): each array becomes the object of `columns`; the `dates` among them become Dates
+ * again, as Prisma returns them; `organisationId`, the same for every row of the tree (the one asked for; every
+ * level is reached from the organisation's agreements by foreign keys that stay within the organisation), is not
+ * read but set.
  */
 async function rowsOf<T>(
   query: PromiseLike<JsonRows>,
@@ -52,8 +82,7 @@ async function rowsOf<T>(
   columns: readonly string[],
   dates: readonly DateKey[],
 ): Promise<T[]> {
-  const [result] = await query;
-  const arrays = JSON.parse(result?.rows ?? "[]") as unknown[][];
+  const arrays = await arraysOf(query);
   const dateIndexes = dates.map((key) => columns.indexOf(key));
   return arrays.map((values) => {
     const row: Record<string, unknown> = { organisationId };
@@ -90,7 +119,7 @@ export interface AgreementTrees {
  * the size of the trees; none but the first when no agreement matches.
  */
 export async function findAgreementTrees(
-  db: Reader,
+  db: TreeReader,
   organisationId: string,
   args: {
     where?: Prisma.AgreementWhereInput;
@@ -254,27 +283,12 @@ export async function findAgreementTrees(
     // The sources cited anywhere in the trees: by the four citing tables, each reached as its level is above.
     rowsOf<SourceRow>(
       db.$queryRaw<JsonRows>`
-          WITH ms AS (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
-                       WHERE c.agreement_id = ANY(${agreementIds}::uuid[])),
-               cited AS (
-                 SELECT us.source_id FROM status_update_sources us JOIN status_updates u ON u.id = us.status_update_id
-                  WHERE u.milestone_id IN (SELECT id FROM ms)
-                 UNION
-                 SELECT ds.source_id FROM deadline_change_sources ds
-                   JOIN deadline_changes d ON d.id = ds.deadline_change_id
-                  WHERE d.milestone_id IN (SELECT id FROM ms)
-                 UNION
-                 SELECT e.source_id FROM evidence_links e WHERE e.milestone_id IN (SELECT id FROM ms)
-                 UNION
-                 SELECT o.source_id FROM observations o JOIN indicators i ON i.id = o.indicator_id
-                   JOIN commitments c ON c.id = i.commitment_id
-                  WHERE c.agreement_id = ANY(${agreementIds}::uuid[]))
           SELECT coalesce(json_agg(json_build_array(
                    s.id, s.key, s.url, s.outlet, s.title, s.published_date, s.published_precision::text, s.kind::text,
                    s.version, s.created_at, s.updated_at
                  ) ORDER BY s.key), '[]')::text AS rows
             FROM sources s
-            WHERE s.organisation_id = ${org}::uuid AND s.id IN (SELECT source_id FROM cited)`,
+            WHERE s.organisation_id = ${org}::uuid AND s.id IN (${citedSourceIds(agreementIds)})`,
       org,
       [
         "id",
@@ -355,7 +369,7 @@ export async function findAgreementTrees(
 
 /** The first agreement of `organisationId` matching `where` with its whole tree and the sources it cites, or null. */
 export async function findAgreementTree(
-  db: Reader,
+  db: TreeReader,
   organisationId: string,
   where: Prisma.AgreementWhereInput,
 ): Promise<{ agreement: AgreementRow; citedSources: SourceRow[] } | null> {

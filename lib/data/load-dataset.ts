@@ -4,8 +4,8 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { publicDataset } from "@/lib/domain/interchange";
 import type { Dataset } from "@/lib/domain/types";
-import { findAgreementTrees } from "./agreement-tree";
-import { toAgreement, toSource } from "./mappers";
+import { findAgreementDocuments } from "./agreement-documents";
+import { toSource } from "./mappers";
 import { getOrganisationOrThrow } from "./organisations";
 import { rawReadsOf, readerFor } from "./reader";
 import { getWorkspaceOrganisationOrThrow } from "./workspace";
@@ -27,7 +27,7 @@ export async function loadDataset(viewer: Viewer, orgSlug: string, options: Load
     ? await getOrganisationOrThrow(db, orgSlug)
     : await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug, "organisation:export");
   const [{ agreements }, sources] = await Promise.all([
-    findAgreementTrees(rawReadsOf(db), organisation.id, {
+    findAgreementDocuments(rawReadsOf(db), organisation.id, {
       where: {
         ...(options.publicOnly ? { published: true } : {}),
         ...(options.agreement === undefined ? {} : { slug: options.agreement }),
@@ -36,6 +36,6 @@ export async function loadDataset(viewer: Viewer, orgSlug: string, options: Load
     }),
     db.source.findMany({ where: { organisationId: organisation.id }, orderBy: { key: "asc" } }),
   ]);
-  const dataset: Dataset = { sources: sources.map(toSource), agreements: agreements.map(toAgreement) };
+  const dataset: Dataset = { sources: sources.map(toSource), agreements };
   return options.publicOnly ? publicDataset(dataset) : dataset;
 }

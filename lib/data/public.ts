@@ -1,15 +1,15 @@
 /**
  * What the public scorecard reads: published agreements only, and the sources they cite. Through readerFor: on a read
  * replica when the viewer is anonymous and replicas are configured. The agreement trees are read with raw statements
- * (lib/data/agreement-tree.ts), which the replicas extension would send to the primary: they go to
+ * (lib/data/agreement-documents.ts), which the replicas extension would send to the primary: they go to
  * rawReadsOf(reader), a replica (or the primary itself for a signed-in viewer).
  */
 import { authorize } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Agreement, PreciseDate, Source } from "@/lib/domain/types";
 import { MARK_END, MARK_START, type HitField, type TextHit } from "@/lib/domain/find";
-import { findAgreementTree, findAgreementTrees } from "./agreement-tree";
-import { toAgreement, toPreciseDate, toSource } from "./mappers";
+import { findAgreementDocuments } from "./agreement-documents";
+import { toPreciseDate, toSource } from "./mappers";
 import type { OrganisationSummary } from "./organisations";
 import { rawReadsOf, readerFor } from "./reader";
 
@@ -107,14 +107,13 @@ export async function getPublishedAgreement(
     select: { id: true, slug: true, name: true },
   });
   if (organisation === null) return null;
-  // The sources it cites come with the tree (agreement-tree.ts), by key.
-  const found = await findAgreementTree(rawReadsOf(db), organisation.id, { slug: agreementSlug, published: true });
-  if (found === null) return null;
-  return {
-    organisation: { slug: organisation.slug, name: organisation.name },
-    agreement: toAgreement(found.agreement),
-    sources: found.citedSources.map(toSource),
-  };
+  // The sources it cites come with it (agreement-documents.ts), by key.
+  const { agreements, sources } = await findAgreementDocuments(rawReadsOf(db), organisation.id, {
+    where: { slug: agreementSlug, published: true },
+  });
+  const [agreement] = agreements;
+  if (agreement === undefined) return null;
+  return { organisation: { slug: organisation.slug, name: organisation.name }, agreement, sources };
 }
 
 /**
@@ -132,16 +131,12 @@ export async function listPublishedAgreements(
     select: { id: true, slug: true, name: true },
   });
   if (organisation === null) return null;
-  const { agreements, citedSources } = await findAgreementTrees(rawReadsOf(db), organisation.id, {
+  const { agreements, sources } = await findAgreementDocuments(rawReadsOf(db), organisation.id, {
     where: { published: true },
     orderBy: [{ title: "asc" }, { slug: "asc" }],
   });
   if (agreements.length === 0) return null;
-  return {
-    organisation: { slug: organisation.slug, name: organisation.name },
-    agreements: agreements.map(toAgreement),
-    sources: citedSources.map(toSource),
-  };
+  return { organisation: { slug: organisation.slug, name: organisation.name }, agreements, sources };
 }
 
 /** How ts_headline marks the matched words: see lib/domain/find.ts MARK_START / MARK_END. */
@@ -289,14 +284,10 @@ export async function getPublishedSource(
               FROM observations o JOIN indicators i ON i.id = o.indicator_id
              WHERE o.source_id = ${source.id}::uuid AND o.organisation_id = ${org}::uuid) cited
       JOIN commitments c ON c.id = cited.commitment_id AND c.organisation_id = ${org}::uuid`;
-  const { agreements: rows } = await findAgreementTrees(rawReadsOf(db), organisation.id, {
+  const { agreements } = await findAgreementDocuments(rawReadsOf(db), organisation.id, {
     where: { published: true, id: { in: citing.map((row) => row.id) } },
     orderBy: [{ title: "asc" }, { slug: "asc" }],
   });
-  if (rows.length === 0) return null;
-  return {
-    organisation: { slug: organisation.slug, name: organisation.name },
-    source: toSource(source),
-    agreements: rows.map(toAgreement),
-  };
+  if (agreements.length === 0) return null;
+  return { organisation: { slug: organisation.slug, name: organisation.name }, source: toSource(source), agreements };
 }

@@ -1,13 +1,15 @@
 /**
  * lib/data/agreement-tree.ts findAgreementTrees reads exactly what Prisma's `include: agreementTree` reads (the rows
- * toAgreement and the workspace's versions are built from), in the same order: on both engines with the demo and a
- * draft copy, and on PostgreSQL with a generated Scale dataset (bench/scale/generator.ts) of every kind of record.
+ * toAgreement and the workspace's versions are built from), in the same order, and lib/data/agreement-documents.ts
+ * findAgreementDocuments exactly what toAgreement and toSource make of those rows: on both engines with the demo and
+ * a draft copy, and on PostgreSQL with a generated Scale dataset (bench/scale/generator.ts) of every kind of record.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemViewer } from "@/lib/auth/viewer";
+import { findAgreementDocuments } from "@/lib/data/agreement-documents";
 import { findAgreementTrees } from "@/lib/data/agreement-tree";
 import { importDataset } from "@/lib/data/import-dataset";
-import { agreementTree } from "@/lib/data/mappers";
+import { agreementTree, toAgreement, toSource } from "@/lib/data/mappers";
 import { installDatabase, type PrismaClient } from "@/lib/db/client";
 import { connect, FULL_SCALE, generateScale } from "../../bench/scale/generator";
 import { createPostgresDatabase, type PostgresTestDatabase, type TestDatabase } from "../support/databases";
@@ -40,6 +42,11 @@ async function expectSameTrees(prisma: PrismaClient, orgSlug: string): Promise<n
     orderBy: { key: "asc" },
   });
   expect(citedSources).toEqual(sources);
+
+  // The domain objects: what the mappers make of the same rows, with undefined members as the mappers leave them out.
+  const documents = await findAgreementDocuments(prisma, organisation.id, { orderBy });
+  expect(documents.agreements).toStrictEqual(expected.map(toAgreement));
+  expect(documents.sources).toStrictEqual(sources.map(toSource));
   return expected.reduce((n, a) => n + a.commitments.reduce((m, c) => m + c.milestones.length, 0), 0);
 }
 
@@ -66,6 +73,10 @@ describe.each(ENGINES)("findAgreementTrees on %s", (_name, create) => {
     expect(await findAgreementTrees(db.prisma, organisation.id, { where: { slug: "nope" } })).toEqual({
       agreements: [],
       citedSources: [],
+    });
+    expect(await findAgreementDocuments(db.prisma, organisation.id, { where: { slug: "nope" } })).toEqual({
+      agreements: [],
+      sources: [],
     });
   });
 });

@@ -158,6 +158,8 @@ export type SurfaceModule = (typeof SURFACE_MODULES)[number];
  * SURFACE_MODULES (the test lists lib/data).
  */
 export const INTERNAL_DATA_FILES: Record<string, string> = {
+  "lib/data/agreement-documents.ts":
+    "reads agreements as domain objects for the enumerated reads, which check the viewer first",
   "lib/data/agreement-tree.ts": "reads agreement trees for the enumerated reads, which check the viewer first",
   "lib/data/audit.ts": "writes audit events inside callers' transactions; takes no request",
   "lib/data/audit-entities.ts": "names audit events' records for history.ts's reads, which check the viewer first",

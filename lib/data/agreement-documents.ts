@@ -1,0 +1,266 @@
+/**
+ * Agreements as the domain objects the public pages, feeds, API and export read (lib/domain/types.ts Agreement, with
+ * the Sources they cite): exactly what `findAgreementTrees` and the mappers' toAgreement / toSource give
+ * (tests/integration/agreement-tree.test.ts compares the two on both engines, on the demo and a generated dataset),
+ * read in the same fixed number of statements and the same one round trip after the agreements, but without the row
+ * columns no domain object has (ids below the commitments, positions, versions, timestamps, organisation ids) and
+ * without a Date per date: a DATE column comes out of PostgreSQL's JSON as the `YYYY-MM-DD` text a PreciseDate holds.
+ * On the Scale dataset's 2,000-milestone scorecard that is less than half the text to parse and none of the ~30,000
+ * Dates that rows (and Next.js's wrapped Date constructor) cost (bench/README.md, "Scale").
+ *
+ * The workspace and the daily evaluation, which need the rows' ids and versions, read agreement-tree.ts.
+ */
+import type { Prisma } from "@/lib/db/generated/prisma/client";
+import type { DatePrecision, SourceKind, Stance, Status } from "@/lib/db/generated/prisma/enums";
+import type {
+  Agreement,
+  Commitment,
+  DeadlineChange,
+  EvidenceLink,
+  Indicator,
+  Milestone,
+  Observation,
+  PreciseDate,
+  Source,
+  StatusUpdate,
+} from "@/lib/domain/types";
+import { arraysOf, citedSourceIds, type TreeReader } from "./agreement-tree";
+import { toPreciseDate } from "./mappers";
+
+// One row of each level, as its statement's json_build_array lists the values. Ids are the parent's (to group by)
+// and, where a level has children, the row's own.
+type CommitmentValues = [
+  agreementId: string,
+  id: string,
+  ...rest: [string, string, string, string, string, string[], number],
+];
+type MilestoneValues = [
+  commitmentId: string,
+  id: string,
+  key: string,
+  title: string,
+  owner: string,
+  deadline: string | null,
+  precision: DatePrecision | null,
+];
+type IndicatorValues = [
+  commitmentId: string,
+  id: string,
+  key: string,
+  title: string,
+  unit: string,
+  target: number | null,
+];
+type StatusUpdateValues = [
+  milestoneId: string,
+  on: string,
+  onPrecision: DatePrecision,
+  status: Status,
+  rationale: string,
+  sourceIds: string[],
+];
+type DeadlineChangeValues = [
+  milestoneId: string,
+  on: string,
+  onPrecision: DatePrecision,
+  to: string,
+  toPrecision: DatePrecision,
+  reason: string,
+  sourceIds: string[],
+];
+type EvidenceValues = [milestoneId: string, sourceId: string, stance: Stance, quote: string];
+type ObservationValues = [
+  indicatorId: string,
+  on: string,
+  onPrecision: DatePrecision,
+  value: number,
+  sourceId: string,
+  quote: string,
+];
+type SourceValues = [
+  id: string,
+  key: string,
+  url: string | null,
+  outlet: string,
+  title: string,
+  published: string,
+  precision: DatePrecision,
+  kind: SourceKind,
+];
+
+/** Values grouped by their first (the parent's id), each group in the order the rows came, mapped. */
+function groupedBy<V extends unknown[], T>(rows: readonly V[], map: (values: V) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const values of rows) {
+    const parent = values[0] as string;
+    const group = groups.get(parent);
+    if (group) group.push(map(values));
+    else groups.set(parent, [map(values)]);
+  }
+  return groups;
+}
+
+const day = (date: string, precision: DatePrecision): PreciseDate => ({ date, precision });
+
+/**
+ * The agreements of `organisationId` matching `where`, in `orderBy` order, as domain objects, and the sources they
+ * cite (by key). 9 statements, whatever the size of the agreements; none but the first when none matches.
+ */
+export async function findAgreementDocuments(
+  db: TreeReader,
+  organisationId: string,
+  args: { where?: Prisma.AgreementWhereInput; orderBy?: Prisma.AgreementOrderByWithRelationInput[] } = {},
+): Promise<{ agreements: Agreement[]; sources: Source[] }> {
+  const agreements = await db.agreement.findMany({
+    where: { ...args.where, organisationId },
+    ...(args.orderBy ? { orderBy: args.orderBy } : {}),
+  });
+  if (agreements.length === 0) return { agreements: [], sources: [] };
+  const ids = agreements.map((a) => a.id);
+  const org = organisationId;
+
+  // As in agreement-tree.ts: each level reached from the agreements through its parents, all sent at once.
+  const [commitments, milestones, indicators, statusUpdates, deadlineChanges, evidence, observations, sources] =
+    await Promise.all([
+      arraysOf<CommitmentValues>(db.$queryRaw`
+        SELECT coalesce(json_agg(json_build_array(
+                 c.agreement_id, c.id, c.key, c.title, c.description, c.responsible, c.owner, c.tags, c.weight
+               ) ORDER BY c.agreement_id, c.position, c.id), '[]')::text AS rows
+          FROM commitments c
+          WHERE c.agreement_id = ANY(${ids}::uuid[])`),
+      arraysOf<MilestoneValues>(db.$queryRaw`
+        SELECT coalesce(json_agg(json_build_array(
+                 m.commitment_id, m.id, m.key, m.title, m.owner, m.deadline_date, m.deadline_precision::text
+               ) ORDER BY m.commitment_id, m.position, m.id), '[]')::text AS rows
+          FROM milestones m
+          WHERE m.commitment_id IN (SELECT c.id FROM commitments c WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
+      arraysOf<IndicatorValues>(db.$queryRaw`
+        SELECT coalesce(json_agg(json_build_array(
+                 i.commitment_id, i.id, i.key, i.title, i.unit, i.target
+               ) ORDER BY i.commitment_id, i.position, i.id), '[]')::text AS rows
+          FROM indicators i
+          WHERE i.commitment_id IN (SELECT c.id FROM commitments c WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
+      arraysOf<StatusUpdateValues>(db.$queryRaw`
+        SELECT coalesce(json_agg(json_build_array(
+                 u.milestone_id, u.on_date, u.on_precision::text, u.status::text, u.rationale,
+                 (SELECT coalesce(json_agg(us.source_id ORDER BY us.position), '[]')
+                    FROM status_update_sources us WHERE us.status_update_id = u.id)
+               ) ORDER BY u.milestone_id, u.on_date, u.position, u.id), '[]')::text AS rows
+          FROM status_updates u
+          WHERE u.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
+                                    WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
+      arraysOf<DeadlineChangeValues>(db.$queryRaw`
+        SELECT coalesce(json_agg(json_build_array(
+                 d.milestone_id, d.on_date, d.on_precision::text, d.to_date, d.to_precision::text, d.reason,
+                 (SELECT coalesce(json_agg(ds.source_id ORDER BY ds.position), '[]')
+                    FROM deadline_change_sources ds WHERE ds.deadline_change_id = d.id)
+               ) ORDER BY d.milestone_id, d.on_date, d.position, d.id), '[]')::text AS rows
+          FROM deadline_changes d
+          WHERE d.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
+                                    WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
+      arraysOf<EvidenceValues>(db.$queryRaw`
+        SELECT coalesce(json_agg(json_build_array(
+                 e.milestone_id, e.source_id, e.stance::text, e.quote
+               ) ORDER BY e.milestone_id, e.position, e.id), '[]')::text AS rows
+          FROM evidence_links e
+          WHERE e.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
+                                    WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
+      arraysOf<ObservationValues>(db.$queryRaw`
+        SELECT coalesce(json_agg(json_build_array(
+                 o.indicator_id, o.on_date, o.on_precision::text, o.value, o.source_id, o.quote
+               ) ORDER BY o.indicator_id, o.on_date, o.position, o.id), '[]')::text AS rows
+          FROM observations o
+          WHERE o.indicator_id IN (SELECT i.id FROM indicators i JOIN commitments c ON c.id = i.commitment_id
+                                    WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
+      arraysOf<SourceValues>(db.$queryRaw`
+        SELECT coalesce(json_agg(json_build_array(
+                 s.id, s.key, s.url, s.outlet, s.title, s.published_date, s.published_precision::text, s.kind::text
+               ) ORDER BY s.key), '[]')::text AS rows
+          FROM sources s
+          WHERE s.organisation_id = ${org}::uuid AND s.id IN (${citedSourceIds(ids)})`),
+    ]);
+
+  const keyOf = new Map(sources.map(([id, key]) => [id, key]));
+  const key = (id: string): string => {
+    const found = keyOf.get(id);
+    // A foreign key (source_id → sources.id, same organisation by construction) makes this impossible.
+    if (found === undefined) throw new Error(`source ${id} cited but not found`);
+    return found;
+  };
+  const updatesOf = groupedBy(statusUpdates, ([, on, onPrecision, status, rationale, sourceIds]): StatusUpdate => ({
+    on: day(on, onPrecision),
+    status,
+    rationale,
+    sources: sourceIds.map(key),
+  }));
+  const changesOf = groupedBy(
+    deadlineChanges,
+    ([, on, onPrecision, to, toPrecision, reason, sourceIds]): DeadlineChange => ({
+      on: day(on, onPrecision),
+      to: day(to, toPrecision),
+      reason,
+      sources: sourceIds.map(key),
+    }),
+  );
+  const evidenceOf = groupedBy(evidence, ([, sourceId, stance, quote]): EvidenceLink => ({
+    source: key(sourceId),
+    stance,
+    quote,
+  }));
+  const observationsOf = groupedBy(observations, ([, on, onPrecision, value, sourceId, quote]): Observation => ({
+    on: day(on, onPrecision),
+    value,
+    source: key(sourceId),
+    quote,
+  }));
+  const milestonesOf = groupedBy(milestones, ([, id, milestoneKey, title, owner, deadline, precision]): Milestone => ({
+    id: milestoneKey,
+    title,
+    owner,
+    deadline: deadline !== null && precision !== null ? day(deadline, precision) : null,
+    deadlineChanges: changesOf.get(id) ?? [],
+    statusUpdates: updatesOf.get(id) ?? [],
+    evidence: evidenceOf.get(id) ?? [],
+  }));
+  const indicatorsOf = groupedBy(indicators, ([, id, indicatorKey, title, unit, target]): Indicator => ({
+    id: indicatorKey,
+    title,
+    unit,
+    ...(target === null ? {} : { target }),
+    observations: observationsOf.get(id) ?? [],
+  }));
+  const commitmentsOf = groupedBy(
+    commitments,
+    ([, id, commitmentKey, title, description, responsible, owner, tags, weight]): Commitment => ({
+      id: commitmentKey,
+      title,
+      description,
+      responsible,
+      owner,
+      tags,
+      weight,
+      milestones: milestonesOf.get(id) ?? [],
+      indicators: indicatorsOf.get(id) ?? [],
+    }),
+  );
+  return {
+    agreements: agreements.map((row): Agreement => ({
+      slug: row.slug,
+      title: row.title,
+      summary: row.summary,
+      parties: [row.partyA, row.partyB],
+      announced: toPreciseDate(row.announcedDate, row.announcedPrecision),
+      published: row.published,
+      settings: { staleAfterDays: row.staleAfterDays, warnBeforeDays: row.warnBeforeDays },
+      commitments: commitmentsOf.get(row.id) ?? [],
+    })),
+    sources: sources.map(([, sourceKey, url, outlet, title, published, precision, kind]): Source => ({
+      id: sourceKey,
+      ...(url === null ? {} : { url }),
+      outlet,
+      title,
+      published: day(published, precision),
+      kind,
+    })),
+  };
+}
