@@ -1,12 +1,5 @@
 import { useTranslations } from "next-intl";
-import {
-  HEALTHS,
-  type Commitment,
-  type CommitmentHealth,
-  type Health,
-  type MilestoneHealth,
-  type Source,
-} from "@/lib/domain/types";
+import type { Commitment, CommitmentHealth, Source } from "@/lib/domain/types";
 import { useFormat } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { commitmentAnchor, type PublicLinks } from "@/lib/urls";
@@ -27,11 +20,6 @@ interface CommitmentCardProps {
   sourcesById: ReadonlyMap<string, Source>;
   asOf: string;
   links: PublicLinks;
-  /**
-   * On a compact scorecard (isCompactScorecard): how many of its milestones are in each health and a link to its
-   * page, instead of each milestone and indicator.
-   */
-  compact?: boolean;
 }
 
 /** One commitment: its health, progress and who answers for it, then each milestone and indicator. */
@@ -43,7 +31,6 @@ export function CommitmentCard({
   sourcesById,
   asOf,
   links,
-  compact = false,
 }: CommitmentCardProps) {
   const t = useTranslations("scorecard.commitment");
   const f = useFormat();
@@ -104,8 +91,6 @@ export function CommitmentCard({
 
       {commitment.milestones.length === 0 ? (
         <p className="mt-4 text-sm text-muted">{t("noMilestone")}</p>
-      ) : compact ? (
-        <MilestoneTally milestones={health.milestones} href={links.commitment(commitment.id)} />
       ) : (
         <ol className="mt-5 space-y-4" aria-label={t("milestones", { title: commitment.title })}>
           {commitment.milestones.map((milestone) => {
@@ -130,39 +115,13 @@ export function CommitmentCard({
         </ol>
       )}
 
-      {compact ? null : (
-        <IndicatorList
-          indicators={commitment.indicators}
-          sourcesById={sourcesById}
-          asOf={asOf}
-          idPrefix={domId}
-          sourceHref={links.source}
-        />
-      )}
+      <IndicatorList
+        indicators={commitment.indicators}
+        sourcesById={sourcesById}
+        asOf={asOf}
+        idPrefix={domId}
+        sourceHref={links.source}
+      />
     </article>
-  );
-}
-
-/** How many of a commitment's milestones are in each health (those with none left out), and the way to them. */
-function MilestoneTally({ milestones, href }: { milestones: readonly MilestoneHealth[]; href: string }) {
-  const t = useTranslations("scorecard.commitment");
-  const f = useFormat();
-  const counts = new Map<Health, number>();
-  for (const m of milestones) counts.set(m.health, (counts.get(m.health) ?? 0) + 1);
-  return (
-    <div className="mt-4 text-sm">
-      <p className="font-medium text-muted">{t("milestoneCount", { count: milestones.length })}</p>
-      <ul className="mt-1.5 flex flex-wrap items-center gap-x-4 gap-y-1.5">
-        {HEALTHS.filter((h) => counts.has(h)).map((h) => (
-          <li key={h} data-milestone-count={h} className="inline-flex items-center gap-1.5">
-            <HealthBadge health={h} size="sm" />
-            <span className="tabular-nums">{f.number(counts.get(h) ?? 0)}</span>
-          </li>
-        ))}
-      </ul>
-      <p className="mt-2">
-        <Link href={href}>{t("seeMilestones")}</Link>
-      </p>
-    </div>
   );
 }

@@ -4,11 +4,12 @@ import { useFormat } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { agreementFeedPath, changesPath, milestoneAnchors, publicLinks } from "@/lib/urls";
 import { periodStart } from "@/lib/domain/dates";
-import { COMPACT_SCORECARD_STALLED, isCompactScorecard } from "@/lib/domain/scorecard";
+import { COMPACT_SCORECARD_STALLED, isCompactScorecard, milestoneCount } from "@/lib/domain/scorecard";
 import { HEALTHS, type Agreement, type AgreementHealth, type Source } from "@/lib/domain/types";
 import { AsOfForm } from "./AsOfForm";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { CommitmentCard } from "./CommitmentCard";
+import { CommitmentTable } from "./CommitmentTable";
 import { ComplianceCard } from "./ComplianceCard";
 import { HealthBadge } from "./HealthBadge";
 import { HealthCounts } from "./HealthCounts";
@@ -59,7 +60,8 @@ export function Scorecard({
   const path = `/${organisation.slug}/${agreement.slug}`;
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const compact = isCompactScorecard(agreement);
-  const domIds = milestoneAnchors(agreement);
+  // A compact scorecard has no place for each milestone, so no element id for it either.
+  const domIds = compact ? new Map<string, string>() : milestoneAnchors(agreement);
   const commitmentHealth = new Map(health.commitments.map((c) => [c.id, c]));
   const links = publicLinks(organisation.slug, agreement.slug, isToday ? undefined : asOf);
   // The commitments grouped by health, in the display order of healths, each group in the agreement's order.
@@ -145,7 +147,7 @@ export function Scorecard({
         <SectionHeading id="commitments">{t("sections.commitments")}</SectionHeading>
         {compact ? (
           <p className="mb-4 max-w-prose text-muted" data-compact-scorecard>
-            {t("compact", { count: domIds.size })}
+            {t("compact", { count: milestoneCount(agreement) })}
           </p>
         ) : null}
         {agreement.commitments.length === 0 ? (
@@ -162,22 +164,25 @@ export function Scorecard({
                   <HealthBadge health={groupHealth} />
                   {t("commitmentCount", { count: commitments.length })}
                 </p>
-                <ol className="space-y-6">
-                  {commitments.map(({ commitment, health: ch }) => (
-                    <li key={commitment.id}>
-                      <CommitmentCard
-                        commitment={commitment}
-                        health={ch}
-                        milestoneViews={milestoneViews}
-                        milestoneDomIds={domIds}
-                        sourcesById={sourcesById}
-                        asOf={asOf}
-                        links={links}
-                        compact={compact}
-                      />
-                    </li>
-                  ))}
-                </ol>
+                {compact ? (
+                  <CommitmentTable rows={commitments} href={links.commitment} />
+                ) : (
+                  <ol className="space-y-6">
+                    {commitments.map(({ commitment, health: ch }) => (
+                      <li key={commitment.id}>
+                        <CommitmentCard
+                          commitment={commitment}
+                          health={ch}
+                          milestoneViews={milestoneViews}
+                          milestoneDomIds={domIds}
+                          sourcesById={sourcesById}
+                          asOf={asOf}
+                          links={links}
+                        />
+                      </li>
+                    ))}
+                  </ol>
+                )}
               </section>
             ))}
           </div>

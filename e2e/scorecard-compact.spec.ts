@@ -79,20 +79,23 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-test("a scorecard of more than 200 milestones lists commitments with their milestones counted by health", async ({
+test("a scorecard of more than 200 milestones lists commitments in a table, their milestones counted by health", async ({
   page,
 }) => {
   await page.goto(`${scorecard}?asOf=${AS_OF}`);
   await expect(page.locator("[data-compact-scorecard]")).toContainText(
     `This agreement has ${COMMITMENTS * MILESTONES_EACH} milestones`,
   );
-  await expect(page.locator('article[id^="commitment-"]')).toHaveCount(COMMITMENTS);
-  // No milestone is drawn on the page, none of their evidence or flags.
-  await expect(page.locator('article[id^="milestone-"]')).toHaveCount(0);
+  // One row per commitment, under the column headings; no milestone is drawn, none of their evidence or flags.
+  await expect(page.locator('tr[id^="commitment-"]')).toHaveCount(COMMITMENTS);
+  await expect(page.getByRole("columnheader", { name: "Milestones" }).first()).toBeVisible();
+  await expect(page.locator('article[id^="milestone-"], li[data-milestone]')).toHaveCount(0);
 
-  // Each commitment counts its ten milestones, five of them stalled (overdue).
+  // Each commitment counts its ten milestones, five of them stalled (overdue); the row says who answers for it.
   const first = page.locator("#commitment-quill-c0");
-  await expect(first).toContainText(`${MILESTONES_EACH} milestones`);
+  await expect(first.getByRole("rowheader")).toHaveText("Quillfeather commitment 0");
+  await expect(first).toContainText(`${MILESTONES_EACH} milestones: `);
+  await expect(first.locator("[data-responsible]")).toHaveText("United Kingdom (GB)");
   const counts = await first
     .locator("[data-milestone-count]")
     .evaluateAll((items) =>
@@ -100,9 +103,10 @@ test("a scorecard of more than 200 milestones lists commitments with their miles
     );
   expect(counts.reduce((sum, [, n]) => sum + Number(n), 0)).toBe(MILESTONES_EACH);
   expect(Object.fromEntries(counts)).toMatchObject({ STALLED: OVERDUE_EACH });
+  await expect(first.locator('[data-milestone-count="STALLED"]')).toContainText(`Stalled ${OVERDUE_EACH}`);
 
-  // Its link leads to the commitment's page, which shows each of its milestones in full.
-  await first.getByRole("link", { name: "Its milestones, with their deadlines and status" }).click();
+  // Its title leads to the commitment's page, which shows each of its milestones in full.
+  await first.getByRole("link", { name: "Quillfeather commitment 0" }).click();
   await expect(page).toHaveURL(new RegExp(`${scorecard}/commitments/quill-c0\\?asOf=${AS_OF}$`));
   await expect(page.locator("li[data-milestone]")).toHaveCount(MILESTONES_EACH);
 });
@@ -140,5 +144,6 @@ test("in French, the compact scorecard says why it lists commitments", async ({ 
   await expect(page.locator("[data-compact-scorecard]")).toContainText(
     `Cet accord compte ${COMMITMENTS * MILESTONES_EACH} jalons`,
   );
-  await expect(page.locator("#commitment-quill-c0")).toContainText(`${MILESTONES_EACH} jalons`);
+  await expect(page.locator("#commitment-quill-c0")).toContainText(`${MILESTONES_EACH} jalons\u00a0: `);
+  await expect(page.getByRole("columnheader", { name: "Engagement" }).first()).toBeVisible();
 });

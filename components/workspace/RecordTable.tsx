@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 
 /**
- * A table of records in the workspace (members, webhook endpoints, deliveries): a header row of column names, then the
- * rows given as children (`<tr>`s, each with its record's name in a `<th scope="row">`). Scrolls sideways on narrow
- * screens rather than squeezing its columns.
+ * A table of records (the workspace's members, webhook endpoints and deliveries; a compact scorecard's commitments,
+ * CommitmentTable): a header row of column names, then the rows given as children (`<tr>`s, each with its record's
+ * name in a `<th scope="row">`). Scrolls sideways on narrow screens rather than squeezing its columns.
  */
 export function RecordTable({ columns, children }: { columns: readonly string[]; children: ReactNode }) {
   return (

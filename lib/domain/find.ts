@@ -1,13 +1,13 @@
 /**
  * The public find page (issue 4, item 6): the milestones of an organisation's published agreements that match the
- * reader's filters as of a day. Health and the overdue flag come from scorecardAt, the very function of the
+ * reader's filters as of a day. Health and the overdue flag come from healthAt, the very computation of the
  * scorecard, so a milestone is found as "stalled" exactly when the scorecard of that day shows it stalled. The text
  * search runs in the database (lib/data/public.ts searchPublishedMilestones); its hits come in here as data. Pure.
  */
 import { recordKey } from "./schemas/comments";
 import type { FindFilters } from "./schemas/find";
 import { DEFAULT_LOCALE, type Locale } from "./locale";
-import { scorecardAt } from "./scorecard";
+import { healthAt } from "./scorecard";
 import type { Agreement, Commitment, Milestone, MilestoneHealth, PartyCode, Source } from "./types";
 
 /** Where a text hit was found. */
@@ -98,7 +98,7 @@ export function findMilestones(
   const found: FoundMilestone[] = [];
   for (const agreement of agreements) {
     if (filters.party !== null && !agreement.parties.includes(filters.party)) continue;
-    const health = scorecardAt(agreement, sources, asOf, locale).health;
+    const health = healthAt(agreement, sources, asOf, locale);
     for (const c of agreement.commitments) {
       if (filters.party !== null && !concernsParty(agreement, c, filters.party)) continue;
       if (filters.tag !== null && !c.tags.includes(filters.tag)) continue;

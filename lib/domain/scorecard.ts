@@ -20,11 +20,16 @@ export const COMPACT_SCORECARD_MILESTONES = 200;
 /** How many stalled milestones a compact scorecard names (the rest are counted on their commitments). */
 export const COMPACT_SCORECARD_STALLED = 20;
 
-/** Whether the agreement's scorecard is compact (COMPACT_SCORECARD_MILESTONES). */
-export function isCompactScorecard(agreement: Pick<Agreement, "commitments">): boolean {
+/** How many milestones the agreement has, in all its commitments. */
+export function milestoneCount(agreement: Pick<Agreement, "commitments">): number {
   let count = 0;
   for (const c of agreement.commitments) count += c.milestones.length;
-  return count > COMPACT_SCORECARD_MILESTONES;
+  return count;
+}
+
+/** Whether the agreement's scorecard is compact (COMPACT_SCORECARD_MILESTONES). */
+export function isCompactScorecard(agreement: Pick<Agreement, "commitments">): boolean {
+  return milestoneCount(agreement) > COMPACT_SCORECARD_MILESTONES;
 }
 
 export interface ScorecardState {
@@ -50,4 +55,18 @@ export function scorecardAt(
     for (const m of c.milestones) milestones.set(recordKey(c.id, m.id), milestoneState(m, asOf, context));
   }
   return { health: evaluateAgreement(agreement, asOf, sourceIndex, locale), milestones };
+}
+
+/**
+ * The agreement's health as of `asOf` alone, for the pages and answers that show no milestone's state (the widget,
+ * the link preview, the find page, the API's agreement list, a compact scorecard): what scorecardAt's `health` is,
+ * without each milestone's state.
+ */
+export function healthAt(
+  agreement: Agreement,
+  sources: readonly Source[],
+  asOf: string,
+  locale: Locale = DEFAULT_LOCALE,
+): AgreementHealth {
+  return evaluateAgreement(agreement, asOf, indexSources(sources), locale);
 }

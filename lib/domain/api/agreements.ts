@@ -2,7 +2,7 @@
  * The open-data API's agreement bodies, from the domain objects lib/data returns. Pure: the day is a parameter.
  */
 import { formatDateText } from "../dates";
-import { scorecardAt } from "../scorecard";
+import { healthAt } from "../scorecard";
 import type { Agreement, PartyCode, PreciseDate, Source } from "../types";
 import { API_PATHS, apiPath, scorecardPath } from "./paths";
 import type { AgreementListBody, AgreementSummaryBody } from "./responses";
@@ -65,7 +65,7 @@ export function agreementSummaryBody(
   sources: readonly Source[],
   asOf: string,
 ): AgreementSummaryBody {
-  const { health } = scorecardAt(agreement, sources, asOf);
+  const health = healthAt(agreement, sources, asOf);
   const org = organisation.slug;
   const params = { org, agreement: agreement.slug };
   const byId = new Map(agreement.commitments.map((c) => [c.id, c]));

@@ -9,7 +9,7 @@ import { ANONYMOUS } from "@/lib/auth/viewer";
 import { todayUtc } from "@/lib/clock";
 import { getPublishedAgreement } from "@/lib/data/public";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/domain/locale";
-import { scorecardAt } from "@/lib/domain/scorecard";
+import { healthAt } from "@/lib/domain/scorecard";
 import { FEED_CACHE_CONTROL, failureResponse, notFoundResponse } from "@/lib/feeds/response";
 import { formatFor } from "@/lib/i18n/format";
 import { withRequest } from "@/lib/http/with-request";
@@ -24,7 +24,7 @@ async function shareImage(
     const found = await getPublishedAgreement(ANONYMOUS, org, slug);
     if (found === null) return notFoundResponse("No published scorecard has this address.");
     const today = todayUtc();
-    const { health } = scorecardAt(found.agreement, found.sources, today, locale);
+    const health = healthAt(found.agreement, found.sources, today, locale);
     const format = formatFor(locale);
     const t = await getTranslations({ locale, namespace: "common.share" });
     return new ImageResponse(

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EmbedScorecard } from "@/components/EmbedScorecard";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { getPublishedAgreement } from "@/lib/data/public";
-import { scorecardAt } from "@/lib/domain/scorecard";
+import { healthAt } from "@/lib/domain/scorecard";
 import { getCurrentLocale } from "@/lib/i18n/server";
 import { publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
 
@@ -43,7 +43,7 @@ export default async function EmbedPage({ params }: EmbedPageProps) {
   const { asOf, isToday } = await publicPageDay(params);
   const found = await getPublishedAgreement(ANONYMOUS, org, slug);
   if (found === null) notFound();
-  const { health } = scorecardAt(found.agreement, found.sources, asOf, await getCurrentLocale());
+  const health = healthAt(found.agreement, found.sources, asOf, await getCurrentLocale());
   return (
     <EmbedScorecard
       org={found.organisation.slug}

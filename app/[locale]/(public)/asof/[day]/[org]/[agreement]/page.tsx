@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Scorecard } from "@/components/Scorecard";
-import { scorecardAt } from "@/lib/domain/scorecard";
+import { healthAt, isCompactScorecard, scorecardAt, type ScorecardState } from "@/lib/domain/scorecard";
 import { SHARE_CARD_SIZE } from "@/components/ShareCard";
 import { LOCALE_TAGS } from "@/lib/domain/locale";
 import { getEnv } from "@/lib/env";
@@ -71,7 +71,11 @@ export default async function ScorecardPage({ params }: ScorecardPageProps) {
   if (!found) notFound();
   const { organisation, agreement, sources } = found;
 
-  const { health, milestones } = scorecardAt(agreement, sources, asOf, await getCurrentLocale());
+  const locale = await getCurrentLocale();
+  // A compact scorecard shows no milestone's state: its health alone is computed.
+  const { health, milestones }: ScorecardState = isCompactScorecard(agreement)
+    ? { health: healthAt(agreement, sources, asOf, locale), milestones: new Map() }
+    : scorecardAt(agreement, sources, asOf, locale);
 
   return (
     <Scorecard
