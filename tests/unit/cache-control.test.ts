@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { asOfSegment, INVALID_DAY, INVALID_DAY_MESSAGE, resolveAsOfSegment } from "@/lib/domain/schemas/as-of";
+import {
+  AFTER_TODAY,
+  AFTER_TODAY_MESSAGE,
+  asOfSegment,
+  BEFORE_ANNOUNCEMENT_MESSAGE,
+  BEFORE_EARLIEST,
+  BEFORE_EARLIEST_MESSAGE,
+  EARLIEST_DAY,
+  INVALID_DAY,
+  INVALID_DAY_MESSAGE,
+  notBeforeAnnouncement,
+  resolveAsOfSegment,
+} from "@/lib/domain/schemas/as-of";
 import { cachedPagePath, isUncachedPublicPage, sharedCacheExpiry } from "@/lib/http/cache-control";
 
 const TODAY = "2025-11-21";
@@ -70,6 +82,11 @@ describe("asOfSegment and resolveAsOfSegment: the day of a cached page, through 
     [{ asOf: "2025-13-45" }, INVALID_DAY],
     [{ asOf: "yesterday" }, INVALID_DAY],
     [{ asOf: "../../etc" }, INVALID_DAY],
+    [{ asOf: EARLIEST_DAY }, EARLIEST_DAY],
+    [{ asOf: "2025-11-22" }, AFTER_TODAY],
+    [{ asOf: "9999-12-31" }, AFTER_TODAY],
+    [{ asOf: "1899-12-31" }, BEFORE_EARLIEST],
+    [{ asOf: "0001-01-01" }, BEFORE_EARLIEST],
   ])("%j → %s", (query, segment) => {
     expect(asOfSegment(query, TODAY)).toBe(segment);
   });
@@ -83,6 +100,54 @@ describe("asOfSegment and resolveAsOfSegment: the day of a cached page, through 
     for (const segment of [INVALID_DAY, "2025-02-30", "x"]) {
       expect(resolveAsOfSegment(segment, TODAY)).toEqual({ asOf: TODAY, isToday: true, error: INVALID_DAY_MESSAGE });
     }
+  });
+});
+
+describe("the days that get a cached page of their own are bounded", () => {
+  it("gives every day after today one segment, and every day before the earliest another", () => {
+    const segments = new Set<string>();
+    for (let year = 1; year <= 9999; year += 7) {
+      segments.add(asOfSegment({ asOf: `${String(year).padStart(4, "0")}-06-15` }, TODAY));
+    }
+    const days = [...segments].filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s));
+    expect(days.every((d) => d >= EARLIEST_DAY && d <= TODAY)).toBe(true);
+    expect(segments.has(AFTER_TODAY) && segments.has(BEFORE_EARLIEST)).toBe(true);
+  });
+
+  it.each([
+    [AFTER_TODAY, AFTER_TODAY_MESSAGE],
+    ["2025-11-22", AFTER_TODAY_MESSAGE],
+    [BEFORE_EARLIEST, BEFORE_EARLIEST_MESSAGE],
+    ["1899-12-31", BEFORE_EARLIEST_MESSAGE],
+  ])("shows today for the segment %s, saying why", (segment, message) => {
+    expect(resolveAsOfSegment(segment, TODAY)).toEqual({ asOf: TODAY, isToday: true, error: message });
+  });
+
+  it("has no message for a segment named like a property of every object", () => {
+    expect(resolveAsOfSegment("constructor", TODAY).error).toBe(INVALID_DAY_MESSAGE);
+  });
+});
+
+describe("notBeforeAnnouncement: an agreement's pages refuse the days before it was announced", () => {
+  const shown = (asOf: string) => ({ asOf, isToday: asOf === TODAY, error: null });
+  it.each([
+    ["a day after the announcement", shown("2025-08-01"), "2025-07-10", shown("2025-08-01")],
+    ["the day of the announcement", shown("2025-07-10"), "2025-07-10", shown("2025-07-10")],
+    [
+      "a day before it",
+      shown("2025-07-09"),
+      "2025-07-10",
+      { asOf: TODAY, isToday: true, error: BEFORE_ANNOUNCEMENT_MESSAGE },
+    ],
+    ["any day, when it is announced after today", shown("2025-07-09"), "2026-01-01", shown("2025-07-09")],
+    [
+      "a day refused already (its message stays)",
+      { asOf: TODAY, isToday: true, error: AFTER_TODAY_MESSAGE },
+      "2025-07-10",
+      { asOf: TODAY, isToday: true, error: AFTER_TODAY_MESSAGE },
+    ],
+  ])("%s", (_name, resolved, announced, expected) => {
+    expect(notBeforeAnnouncement(resolved, announced, TODAY)).toEqual(expected);
   });
 });
 
