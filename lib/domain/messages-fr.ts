@@ -348,10 +348,6 @@ const MESSAGES: readonly Rule[] = [
     () => fr`Le jour demandé est antérieur à 1900 ; aucune page n’est montrée à une date aussi ancienne.`,
   ],
   [
-    /^The day asked for is before this agreement was announced\.$/,
-    () => `Le jour demandé est antérieur à l’annonce de cet accord.`,
-  ],
-  [
     /^Give the (.+) as text\.$/,
     (label) => {
       const field = lookup(FIND_TEXT_FIELDS, label);

@@ -3,13 +3,11 @@ import {
   AFTER_TODAY,
   AFTER_TODAY_MESSAGE,
   asOfSegment,
-  BEFORE_ANNOUNCEMENT_MESSAGE,
   BEFORE_EARLIEST,
   BEFORE_EARLIEST_MESSAGE,
   EARLIEST_DAY,
   INVALID_DAY,
   INVALID_DAY_MESSAGE,
-  notBeforeAnnouncement,
   resolveAsOfSegment,
 } from "@/lib/domain/schemas/as-of";
 import { cachedPagePath, isUncachedPublicPage, sharedCacheExpiry } from "@/lib/http/cache-control";
@@ -125,29 +123,6 @@ describe("the days that get a cached page of their own are bounded", () => {
 
   it("has no message for a segment named like a property of every object", () => {
     expect(resolveAsOfSegment("constructor", TODAY).error).toBe(INVALID_DAY_MESSAGE);
-  });
-});
-
-describe("notBeforeAnnouncement: an agreement's pages refuse the days before it was announced", () => {
-  const shown = (asOf: string) => ({ asOf, isToday: asOf === TODAY, error: null });
-  it.each([
-    ["a day after the announcement", shown("2025-08-01"), "2025-07-10", shown("2025-08-01")],
-    ["the day of the announcement", shown("2025-07-10"), "2025-07-10", shown("2025-07-10")],
-    [
-      "a day before it",
-      shown("2025-07-09"),
-      "2025-07-10",
-      { asOf: TODAY, isToday: true, error: BEFORE_ANNOUNCEMENT_MESSAGE },
-    ],
-    ["any day, when it is announced after today", shown("2025-07-09"), "2026-01-01", shown("2025-07-09")],
-    [
-      "a day refused already (its message stays)",
-      { asOf: TODAY, isToday: true, error: AFTER_TODAY_MESSAGE },
-      "2025-07-10",
-      { asOf: TODAY, isToday: true, error: AFTER_TODAY_MESSAGE },
-    ],
-  ])("%s", (_name, resolved, announced, expected) => {
-    expect(notBeforeAnnouncement(resolved, announced, TODAY)).toEqual(expected);
   });
 });
 

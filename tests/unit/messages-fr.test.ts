@@ -320,10 +320,6 @@ describe("the grammar of interchange/messages.ts", () => {
       "The day asked for is before 1900; no page is shown as of a day that early.",
       "Le jour demandé est antérieur à 1900\u00a0; aucune page n’est montrée à une date aussi ancienne.",
     ],
-    [
-      "The day asked for is before this agreement was announced.",
-      "Le jour demandé est antérieur à l’annonce de cet accord.",
-    ],
     ['unknown field "colour"', 'champ inconnu "colour"'],
     ['duplicate id "bbc" (also at sources[0])', 'clé "bbc" en double (également à sources[0])'],
     [

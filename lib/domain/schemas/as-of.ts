@@ -49,17 +49,15 @@ export function resolveAsOf(query: unknown, today: string): ResolvedAsOf {
  * reader typed: the cache keeps one page per segment, and a typo or a crawler must not add one. The days that get a
  * segment of their own are bounded: from EARLIEST_DAY to today. A day after today is not a state the page was ever in
  * (the date picker offers none: its `max` is today), and a day before EARLIEST_DAY predates anything tracked here.
- * Both are refused like a non-date, with their own message. (Each agreement's own lower bound, its announcement, is
- * the page's to apply, since the proxy never reads the database: notBeforeAnnouncement.)
+ * Both are refused like a non-date, with their own message. Between EARLIEST_DAY and an agreement's announcement its
+ * pages show the day as asked: they say that nothing had happened yet (the changes page names the announcement).
+ * Those pages of past days stay in memory only (lib/http/bounded-file-system-cache.mjs), so they bound nothing on disk.
  */
 export const INVALID_DAY = "invalid";
 export const AFTER_TODAY = "after-today";
 export const BEFORE_EARLIEST = "before-earliest";
 
-/**
- * The earliest day a public page may be shown as of: a bound on the days the proxy accepts, older than any agreement
- * this tracks. Not a day of any agreement's: an agreement's pages refuse the days before its own announcement.
- */
+/** The earliest day a public page may be shown as of: a bound on the days the proxy accepts, older than any agreement this tracks. */
 export const EARLIEST_DAY = "1900-01-01";
 
 /** The page's message for a refused `asOf` (the reader's text is not in the cached page: see INVALID_DAY). */
@@ -67,7 +65,6 @@ export const INVALID_DAY_MESSAGE = "The day asked for is not a date; use YYYY-MM
 export const AFTER_TODAY_MESSAGE =
   "The day asked for is after today; a page can only be shown as it stood on a past day.";
 export const BEFORE_EARLIEST_MESSAGE = "The day asked for is before 1900; no page is shown as of a day that early.";
-export const BEFORE_ANNOUNCEMENT_MESSAGE = "The day asked for is before this agreement was announced.";
 
 /** The segment of a day that is a date: itself when it lies in [EARLIEST_DAY, today], else its refusal's. */
 function boundedDay(day: string, today: string): string {
@@ -96,14 +93,4 @@ export function resolveAsOfSegment(segment: string, today: string): ResolvedAsOf
   const bounded = isIsoDay(segment) ? boundedDay(segment, today) : segment;
   if (isIsoDay(bounded)) return { asOf: bounded, isToday: bounded === today, error: null };
   return { asOf: today, isToday: true, error: SEGMENT_MESSAGES.get(bounded) ?? INVALID_DAY_MESSAGE };
-}
-
-/**
- * An agreement's pages refuse a day before its announcement (the first day of its period: "July 2025" counts from
- * 1 July, spec/health.md), showing today with a message, as the date picker's `min` does. Not when the announcement
- * is after today: today would be refused too.
- */
-export function notBeforeAnnouncement(resolved: ResolvedAsOf, announced: string, today: string): ResolvedAsOf {
-  if (resolved.error !== null || resolved.asOf >= announced || announced > today) return resolved;
-  return { asOf: today, isToday: true, error: BEFORE_ANNOUNCEMENT_MESSAGE };
 }

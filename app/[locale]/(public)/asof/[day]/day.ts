@@ -5,8 +5,7 @@
  */
 import { setRequestLocale } from "next-intl/server";
 import { todayUtc } from "@/lib/clock";
-import { notBeforeAnnouncement, resolveAsOfSegment, type ResolvedAsOf } from "@/lib/domain/schemas/as-of";
-import type { Agreement } from "@/lib/domain/types";
+import { resolveAsOfSegment, type ResolvedAsOf } from "@/lib/domain/schemas/as-of";
 import { asLocale } from "@/lib/i18n/format";
 
 export interface DayParams {
@@ -14,10 +13,8 @@ export interface DayParams {
   readonly day: string;
 }
 
-export type PublicPageDay = ResolvedAsOf & { readonly today: string };
-
 /** Sets the page's language for next-intl (without it, next-intl reads a header) and resolves its day. */
-export async function publicPageDay(params: Promise<DayParams>): Promise<PublicPageDay> {
+export async function publicPageDay(params: Promise<DayParams>): Promise<ResolvedAsOf & { readonly today: string }> {
   const { locale, day } = await params;
   setRequestLocale(asLocale(locale));
   const today = todayUtc();
@@ -27,12 +24,4 @@ export async function publicPageDay(params: Promise<DayParams>): Promise<PublicP
 /** The same for generateMetadata, which Next.js may run before the page. */
 export async function publicPageLocale(params: Promise<{ readonly locale: string }>): Promise<void> {
   setRequestLocale(asLocale((await params).locale));
-}
-
-/**
- * The day an agreement's page shows: publicPageDay's, or today with a message when it is before the agreement was
- * announced. The cache still keeps one page per day segment the proxy accepted (it cannot know the announcement).
- */
-export function agreementPageDay(day: PublicPageDay, agreement: Pick<Agreement, "announced">): PublicPageDay {
-  return { today: day.today, ...notBeforeAnnouncement(day, agreement.announced.date, day.today) };
 }

@@ -6,7 +6,7 @@ import { ANONYMOUS } from "@/lib/auth/viewer";
 import { getPublishedAgreement } from "@/lib/data/public";
 import { scorecardAt } from "@/lib/domain/scorecard";
 import { getCurrentLocale } from "@/lib/i18n/server";
-import { agreementPageDay, publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
+import { publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
 
 // Rendered once per language and day asked for, kept, and rendered again at most every ten seconds in the background
 // or on the next request after an edit (lib/http/cache-control.ts: PAGE_REVALIDATE_SECONDS; a literal, as Next.js
@@ -40,10 +40,9 @@ export async function generateMetadata({ params }: EmbedPageProps): Promise<Meta
 export default async function EmbedPage({ params }: EmbedPageProps) {
   const { org, agreement: slug } = await params;
   // A refused day falls back to today: a widget has no room for the message the full scorecard shows.
-  const day = await publicPageDay(params);
+  const { asOf, isToday } = await publicPageDay(params);
   const found = await getPublishedAgreement(ANONYMOUS, org, slug);
   if (found === null) notFound();
-  const { asOf, isToday } = agreementPageDay(day, found.agreement);
   const { health } = scorecardAt(found.agreement, found.sources, asOf, await getCurrentLocale());
   return (
     <EmbedScorecard

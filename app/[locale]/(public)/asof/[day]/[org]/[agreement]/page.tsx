@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { feedAlternates, localisedPath, scorecardPath } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
 import { loadPublishedAgreement } from "./load";
-import { agreementPageDay, publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
+import { publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
 
 // Rendered once per language and day asked for, kept, and rendered again at most every ten seconds in the background
 // or on the next request after an edit (lib/http/cache-control.ts: PAGE_REVALIDATE_SECONDS; a literal, as Next.js
@@ -65,12 +65,11 @@ export async function generateMetadata({ params }: ScorecardPageProps): Promise<
 export default async function ScorecardPage({ params }: ScorecardPageProps) {
   const { org, agreement: agreementSlug } = await params;
   // The day to show: the reader's `asOf` when it is a real day, else today (with a message saying why).
-  const day = await publicPageDay(params);
+  const { today, asOf, isToday, error } = await publicPageDay(params);
 
   const found = await loadPublishedAgreement(org, agreementSlug);
   if (!found) notFound();
   const { organisation, agreement, sources } = found;
-  const { today, asOf, isToday, error } = agreementPageDay(day, agreement);
 
   const { health, milestones } = scorecardAt(agreement, sources, asOf, await getCurrentLocale());
 

@@ -7,7 +7,7 @@ import { indexSources } from "@/lib/domain/health";
 import { feedAlternates } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
 import { loadPublishedAgreement } from "../load";
-import { agreementPageDay, publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
+import { publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
 
 // Rendered once per language and day asked for, kept, and rendered again at most every ten seconds in the background
 // or on the next request after an edit (lib/http/cache-control.ts: PAGE_REVALIDATE_SECONDS; a literal, as Next.js
@@ -41,12 +41,11 @@ export async function generateMetadata({ params }: ChangesPageProps): Promise<Me
 /** `/{org}/{agreement}/changes[?asOf=YYYY-MM-DD]`: the published agreement's changelog up to a day. */
 export default async function ChangesPage({ params }: ChangesPageProps) {
   const { org, agreement: agreementSlug } = await params;
-  const day = await publicPageDay(params);
+  const { today, asOf, isToday, error } = await publicPageDay(params);
 
   const found = await loadPublishedAgreement(org, agreementSlug);
   if (!found) notFound();
   const { organisation, agreement, sources } = found;
-  const { today, asOf, isToday, error } = agreementPageDay(day, agreement);
   const entries = agreementChangelog(agreement, indexSources(sources), {
     until: asOf,
     locale: await getCurrentLocale(),

@@ -7,7 +7,7 @@ import { commitmentTimeline } from "@/lib/domain/timeline";
 import { feedAlternates, publicLinks } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
 import { loadPublishedAgreement } from "../../load";
-import { agreementPageDay, publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
+import { publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
 
 // Rendered once per language and day asked for, kept, and rendered again at most every ten seconds in the background
 // or on the next request after an edit (lib/http/cache-control.ts: PAGE_REVALIDATE_SECONDS; a literal, as Next.js
@@ -41,13 +41,12 @@ export async function generateMetadata({ params }: CommitmentRouteProps): Promis
 /** `/{org}/{agreement}/commitments/{commitment}[?asOf=YYYY-MM-DD]`: one commitment of a published agreement. */
 export default async function CommitmentRoute({ params }: CommitmentRouteProps) {
   const { org, agreement: agreementSlug, commitment: commitmentId } = await params;
-  const day = await publicPageDay(params);
+  const { today, asOf, isToday, error } = await publicPageDay(params);
 
   const found = await loadPublishedAgreement(org, agreementSlug);
   const commitment = found?.agreement.commitments.find((c) => c.id === commitmentId);
   if (!found || !commitment) notFound();
   const { organisation, agreement, sources } = found;
-  const { today, asOf, isToday, error } = agreementPageDay(day, agreement);
   const { health, milestones } = scorecardAt(agreement, sources, asOf, await getCurrentLocale());
   const commitmentHealth = health.commitments.find((c) => c.id === commitment.id);
   if (!commitmentHealth) notFound();

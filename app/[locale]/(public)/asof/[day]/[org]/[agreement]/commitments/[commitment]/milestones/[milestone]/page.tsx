@@ -8,7 +8,7 @@ import { scorecardAt } from "@/lib/domain/scorecard";
 import { feedAlternates, publicLinks } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
 import { loadPublishedAgreement } from "../../../../load";
-import { agreementPageDay, publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
+import { publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
 
 // Rendered once per language and day asked for, kept, and rendered again at most every ten seconds in the background
 // or on the next request after an edit (lib/http/cache-control.ts: PAGE_REVALIDATE_SECONDS; a literal, as Next.js
@@ -51,14 +51,13 @@ export async function generateMetadata({ params }: MilestoneRouteProps): Promise
 /** `/{org}/{agreement}/commitments/{commitment}/milestones/{milestone}[?asOf=YYYY-MM-DD]`. */
 export default async function MilestoneRoute({ params }: MilestoneRouteProps) {
   const { org, agreement: agreementSlug, commitment: commitmentId, milestone: milestoneId } = await params;
-  const day = await publicPageDay(params);
+  const { today, asOf, isToday, error } = await publicPageDay(params);
 
   const found = await loadPublishedAgreement(org, agreementSlug);
   const commitment = found?.agreement.commitments.find((c) => c.id === commitmentId);
   const milestone = commitment?.milestones.find((m) => m.id === milestoneId);
   if (!found || !commitment || !milestone) notFound();
   const { organisation, agreement, sources } = found;
-  const { today, asOf, isToday, error } = agreementPageDay(day, agreement);
   const locale = await getCurrentLocale();
   const { health, milestones } = scorecardAt(agreement, sources, asOf, locale);
   const milestoneHealth = health.commitments
