@@ -6,12 +6,17 @@ import type { Instrumentation } from "next";
 
 /**
  * Starts the scheduled work in the server's process (lib/jobs/in-process.ts; README, "Scheduled work and
- * notifications"), but not while `next build` loads the app.
+ * notifications"), but not while `next build` loads the app, and stops it and the database with the process on
+ * SIGTERM or SIGINT (lib/jobs/shutdown.ts).
  */
 export async function register(): Promise<void> {
   // The documented form, which the edge build drops whole (it cannot load pg-boss or PGlite).
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
-    const { startInProcessJobs } = await import("./lib/jobs/in-process");
+    const [{ startInProcessJobs }, { stopWithProcess }] = await Promise.all([
+      import("./lib/jobs/in-process"),
+      import("./lib/jobs/shutdown"),
+    ]);
+    stopWithProcess();
     startInProcessJobs();
   }
 }

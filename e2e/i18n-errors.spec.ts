@@ -54,6 +54,36 @@ test("a French page says in French why it refused the day asked for", async ({ p
   );
 });
 
+test("a day after today or before 1900 is refused, in English and French", async ({ page }) => {
+  const scorecard = "/demo/uk-france-small-boats-2025";
+  const today = new Date().toISOString().slice(0, 10);
+  const refusals = [
+    [
+      "2999-01-01",
+      "The day asked for is after today; a page can only be shown as it stood on a past day.",
+      `Le jour demandé est postérieur à aujourd’hui${nbsp}; une page ne peut être montrée que telle qu’elle était un jour passé.`,
+    ],
+    [
+      "0001-01-01",
+      "The day asked for is before 1900; no page is shown as of a day that early.",
+      `Le jour demandé est antérieur à 1900${nbsp}; aucune page n’est montrée à une date aussi ancienne.`,
+    ],
+  ] as const;
+  for (const [day, english, french] of refusals) {
+    for (const [prefix, message, then] of [
+      ["", english, "Showing today instead."],
+      ["/fr", french, "La page affiche la date du jour à la place."],
+    ] as const) {
+      const address = `${prefix}${scorecard}?asOf=${day}`;
+      expect((await page.goto(address))?.status(), address).toBe(200);
+      await expectExactText(page.getByRole("alert").filter({ hasText: message.slice(0, 20) }), `${message} ${then}`);
+      await expect(page.locator("[data-as-of]")).toHaveAttribute("data-as-of", today);
+      // The reader's address stays as typed.
+      expect(new URL(page.url()).search).toBe(`?asOf=${day}`);
+    }
+  }
+});
+
 test("the French find page says in French why it left a parameter out", async ({ page }) => {
   const response = await page.goto("/fr/demo/find?asOf=not-a-date&health=SLOW&party=France");
   expect(response?.status()).toBe(200);

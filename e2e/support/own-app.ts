@@ -1,7 +1,8 @@
 /**
  * An app of a spec's own, beside the suite's web server (playwright.config.ts): the same build, started with
  * `next start` on a free port against a database the spec prepared, for specs that must stop that database
- * (database-outage) or fill it with what no other spec should see (xss).
+ * (database-outage), fill it with what no other spec should see (xss), or stop and restart the app (disk-cache,
+ * shutdown).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -28,14 +29,23 @@ export interface OwnApp {
   readonly base: string;
   /** What it wrote to stderr (warnings and errors): attach it to a failed test. */
   log(): string;
-  /** SIGTERM, and waits for it to exit. */
-  stop(): Promise<void>;
+  /** SIGTERM, and waits for it to exit: how it exited (null when it had exited before). */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null>;
   /** SIGKILL, for a process exit handler (which cannot wait). */
   kill(): void;
 }
 
+export interface OwnAppOptions {
+  /** LOG_LEVEL (default `warn`); the JSON log (stdout) is in log() too. */
+  readonly logLevel?: string;
+}
+
 /** Starts `next start` in `env` with a secret of its own, and waits until `readyPath` answers 200. */
-export async function startOwnApp(env: NodeJS.ProcessEnv, readyPath: string): Promise<OwnApp> {
+export async function startOwnApp(
+  env: NodeJS.ProcessEnv,
+  readyPath: string,
+  options: OwnAppOptions = {},
+): Promise<OwnApp> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -44,13 +54,14 @@ export async function startOwnApp(env: NodeJS.ProcessEnv, readyPath: string): Pr
     env: {
       ...env,
       NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: options.logLevel ?? "warn",
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: base,
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   const running = () => child.exitCode === null && child.signalCode === null;
   await expect
@@ -68,10 +79,12 @@ export async function startOwnApp(env: NodeJS.ProcessEnv, readyPath: string): Pr
     log: () => log,
     kill: () => void child.kill("SIGKILL"),
     stop: async () => {
-      if (!running()) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
+      if (!running()) return null;
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.once("exit", (code, signal) => resolve({ code, signal })),
+      );
       child.kill("SIGTERM");
-      await exited;
+      return exited;
     },
   };
 }

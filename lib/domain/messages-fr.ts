@@ -339,6 +339,15 @@ const MESSAGES: readonly Rule[] = [
     () => fr`Le jour demandé n’est pas une date ; utilisez le format AAAA-MM-JJ.`,
   ],
   [
+    /^The day asked for is after today; a page can only be shown as it stood on a past day\.$/,
+    () =>
+      fr`Le jour demandé est postérieur à aujourd’hui ; une page ne peut être montrée que telle qu’elle était un jour passé.`,
+  ],
+  [
+    /^The day asked for is before 1900; no page is shown as of a day that early\.$/,
+    () => fr`Le jour demandé est antérieur à 1900 ; aucune page n’est montrée à une date aussi ancienne.`,
+  ],
+  [
     /^Give the (.+) as text\.$/,
     (label) => {
       const field = lookup(FIND_TEXT_FIELDS, label);

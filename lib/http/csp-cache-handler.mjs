@@ -16,7 +16,7 @@
  *
  * Loaded by Next.js (next.config.ts `cacheHandler`) with Node's `import`: plain JavaScript, no path aliases.
  */
-import FileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import { BoundedFileSystemCache } from "./bounded-file-system-cache.mjs";
 import { hashedPagePolicy } from "./content-security-policy.mjs";
 import { currentSharedInvalidation, startSharedInvalidation } from "./shared-invalidation.mjs";
 
@@ -33,7 +33,8 @@ export function withScriptPolicy(value, { fresh }) {
   return value;
 }
 
-const Base = FileSystemCache.default ?? FileSystemCache;
+// Next.js's file-system cache, with what it writes to disk bounded (bounded-file-system-cache.mjs).
+const Base = BoundedFileSystemCache;
 
 /**
  * Pages stored before this time (ms) are not served: set when the shared invalidation's connection comes back after

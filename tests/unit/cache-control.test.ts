@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { asOfSegment, INVALID_DAY, INVALID_DAY_MESSAGE, resolveAsOfSegment } from "@/lib/domain/schemas/as-of";
+import {
+  AFTER_TODAY,
+  AFTER_TODAY_MESSAGE,
+  asOfSegment,
+  BEFORE_EARLIEST,
+  BEFORE_EARLIEST_MESSAGE,
+  EARLIEST_DAY,
+  INVALID_DAY,
+  INVALID_DAY_MESSAGE,
+  resolveAsOfSegment,
+} from "@/lib/domain/schemas/as-of";
 import { cachedPagePath, isUncachedPublicPage, sharedCacheExpiry } from "@/lib/http/cache-control";
 
 const TODAY = "2025-11-21";
@@ -70,6 +80,11 @@ describe("asOfSegment and resolveAsOfSegment: the day of a cached page, through 
     [{ asOf: "2025-13-45" }, INVALID_DAY],
     [{ asOf: "yesterday" }, INVALID_DAY],
     [{ asOf: "../../etc" }, INVALID_DAY],
+    [{ asOf: EARLIEST_DAY }, EARLIEST_DAY],
+    [{ asOf: "2025-11-22" }, AFTER_TODAY],
+    [{ asOf: "9999-12-31" }, AFTER_TODAY],
+    [{ asOf: "1899-12-31" }, BEFORE_EARLIEST],
+    [{ asOf: "0001-01-01" }, BEFORE_EARLIEST],
   ])("%j → %s", (query, segment) => {
     expect(asOfSegment(query, TODAY)).toBe(segment);
   });
@@ -83,6 +98,31 @@ describe("asOfSegment and resolveAsOfSegment: the day of a cached page, through 
     for (const segment of [INVALID_DAY, "2025-02-30", "x"]) {
       expect(resolveAsOfSegment(segment, TODAY)).toEqual({ asOf: TODAY, isToday: true, error: INVALID_DAY_MESSAGE });
     }
+  });
+});
+
+describe("the days that get a cached page of their own are bounded", () => {
+  it("gives every day after today one segment, and every day before the earliest another", () => {
+    const segments = new Set<string>();
+    for (let year = 1; year <= 9999; year += 7) {
+      segments.add(asOfSegment({ asOf: `${String(year).padStart(4, "0")}-06-15` }, TODAY));
+    }
+    const days = [...segments].filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s));
+    expect(days.every((d) => d >= EARLIEST_DAY && d <= TODAY)).toBe(true);
+    expect(segments.has(AFTER_TODAY) && segments.has(BEFORE_EARLIEST)).toBe(true);
+  });
+
+  it.each([
+    [AFTER_TODAY, AFTER_TODAY_MESSAGE],
+    ["2025-11-22", AFTER_TODAY_MESSAGE],
+    [BEFORE_EARLIEST, BEFORE_EARLIEST_MESSAGE],
+    ["1899-12-31", BEFORE_EARLIEST_MESSAGE],
+  ])("shows today for the segment %s, saying why", (segment, message) => {
+    expect(resolveAsOfSegment(segment, TODAY)).toEqual({ asOf: TODAY, isToday: true, error: message });
+  });
+
+  it("has no message for a segment named like a property of every object", () => {
+    expect(resolveAsOfSegment("constructor", TODAY).error).toBe(INVALID_DAY_MESSAGE);
   });
 });
 

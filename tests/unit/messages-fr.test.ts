@@ -312,6 +312,14 @@ describe("the grammar of interchange/messages.ts", () => {
       'attendu\u00a0: une date AAAA-MM-JJ, AAAA-MM, AAAA-Qn ou AAAA\u00a0; reçu\u00a0: "2025-13"',
     ],
     ['"2025-13" is not a date; use YYYY-MM-DD.', '"2025-13" n’est pas une date\u00a0; utilisez le format AAAA-MM-JJ.'],
+    [
+      "The day asked for is after today; a page can only be shown as it stood on a past day.",
+      "Le jour demandé est postérieur à aujourd’hui\u00a0; une page ne peut être montrée que telle qu’elle était un jour passé.",
+    ],
+    [
+      "The day asked for is before 1900; no page is shown as of a day that early.",
+      "Le jour demandé est antérieur à 1900\u00a0; aucune page n’est montrée à une date aussi ancienne.",
+    ],
     ['unknown field "colour"', 'champ inconnu "colour"'],
     ['duplicate id "bbc" (also at sources[0])', 'clé "bbc" en double (également à sources[0])'],
     [
