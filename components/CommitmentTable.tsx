@@ -25,15 +25,13 @@ export function CommitmentTable({ rows, href }: CommitmentTableProps) {
   return (
     <RecordTable columns={[t("title"), t("responsible"), t("progress"), t("milestonesColumn")]}>
       {rows.map(({ commitment, health }) => (
-        <tr key={commitment.id} id={commitmentAnchor(commitment.id)} className="border-b border-rule last:border-0">
-          <th scope="row" className="px-3 py-2 font-semibold">
+        <tr key={commitment.id} id={commitmentAnchor(commitment.id)}>
+          <th scope="row" className="font-semibold">
             <Link href={href(commitment.id)}>{commitment.title}</Link>
           </th>
-          <td className="px-3 py-2" data-responsible={commitment.responsible}>
-            {f.responsible(commitment.responsible)}
-          </td>
-          <td className="px-3 py-2 tabular-nums">{f.percent(health.progress)}</td>
-          <td className="px-3 py-2">
+          <td data-responsible={commitment.responsible}>{f.responsible(commitment.responsible)}</td>
+          <td className="tabular-nums">{f.percent(health.progress)}</td>
+          <td>
             <MilestoneTally health={health} />
           </td>
         </tr>
@@ -52,12 +50,12 @@ function MilestoneTally({ health }: { health: CommitmentHealth }) {
   return (
     <>
       {t("milestoneCount", { count: health.milestones.length })}
-      <ul className="inline">
+      <ul className="inline [&>li]:inline [&>li]:whitespace-nowrap">
         {HEALTHS.filter((h) => counts.has(h)).map((h, i) => (
-          <li key={h} data-milestone-count={h} className="inline whitespace-nowrap">
+          <li key={h} data-milestone-count={h}>
             {i > 0 ? ", " : null}
-            <span aria-hidden="true">{HEALTH_SYMBOLS[h]} </span>
-            {f.labels.health[h]} {f.number(counts.get(h) ?? 0)}
+            <span aria-hidden="true">{`${HEALTH_SYMBOLS[h]} `}</span>
+            {`${f.labels.health[h]} ${f.number(counts.get(h) ?? 0)}`}
           </li>
         ))}
       </ul>

@@ -18,7 +18,10 @@ export function RecordTable({ columns, children }: { columns: readonly string[];
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        {/* The rows' rules and cells' padding, once for every row (a compact scorecard has a hundred). */}
+        <tbody className="[&>tr]:border-b [&>tr]:border-rule [&>tr]:align-top [&>tr:last-child]:border-b-0 [&>tr>*]:px-3 [&>tr>*]:py-2">
+          {children}
+        </tbody>
       </table>
     </div>
   );

@@ -52,15 +52,15 @@ export default async function WorkspaceMembersPage({ params }: { params: Promise
         </h2>
         <RecordTable columns={[t("name"), t("email"), t("role"), t("since"), ...(isAdmin ? [t("manage")] : [])]}>
           {members.map((member) => (
-            <tr key={member.userId} className="border-b border-rule align-top last:border-b-0">
-              <th scope="row" className="px-3 py-2 font-semibold">
+            <tr key={member.userId}>
+              <th scope="row" className="font-semibold">
                 {member.name}
               </th>
-              <td className="px-3 py-2">{member.email}</td>
-              <td className="px-3 py-2">{format.role(member.role)}</td>
-              <td className="px-3 py-2">{format.day(dayOf(member.since))}</td>
+              <td>{member.email}</td>
+              <td>{format.role(member.role)}</td>
+              <td>{format.day(dayOf(member.since))}</td>
               {isAdmin ? (
-                <td className="px-3 py-2">
+                <td>
                   <div className="grid gap-2">
                     <ChangeRoleForm
                       action={changeRoleAction}

@@ -68,23 +68,23 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
             ) : (
               <RecordTable columns={[t("url"), t("drafts"), t("created"), t("deliveries"), t("manage")]}>
                 {endpoints.map((endpoint) => (
-                  <tr key={endpoint.id} className="border-b border-rule align-top last:border-b-0">
-                    <th scope="row" className="px-3 py-2 font-mono text-xs break-all">
+                  <tr key={endpoint.id}>
+                    <th scope="row" className="font-mono text-xs break-all">
                       {endpoint.url}
                     </th>
-                    <td className="px-3 py-2">{endpoint.includeDrafts ? t("draftsYes") : t("draftsNo")}</td>
-                    <td className="px-3 py-2">
+                    <td>{endpoint.includeDrafts ? t("draftsYes") : t("draftsNo")}</td>
+                    <td>
                       {format.day(endpoint.createdAt.toISOString().slice(0, 10))}
                       {endpoint.createdBy ? ` · ${endpoint.createdBy}` : ""}
                     </td>
-                    <td className="px-3 py-2">
+                    <td>
                       {t("counts", {
                         delivered: endpoint.counts.DELIVERED,
                         pending: endpoint.counts.PENDING,
                         failed: endpoint.counts.FAILED,
                       })}
                     </td>
-                    <td className="px-3 py-2">
+                    <td>
                       <DeleteWebhookForm
                         action={deleteWebhookAction}
                         org={org}
@@ -116,19 +116,17 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
             ) : (
               <RecordTable columns={[t("when"), t("change"), t("url"), t("state"), t("attempts"), t("lastAnswer")]}>
                 {deliveries.map((d) => (
-                  <tr key={d.id} className="border-b border-rule align-top last:border-b-0">
-                    <td className="px-3 py-2 whitespace-nowrap">
+                  <tr key={d.id}>
+                    <td className="whitespace-nowrap">
                       <time dateTime={d.createdAt.toISOString()}>{formatUtc(d.createdAt)}</time>
                     </td>
-                    <th scope="row" className="px-3 py-2 font-normal">
+                    <th scope="row" className="font-normal">
                       {d.titles[locale]}
                     </th>
-                    <td className="px-3 py-2 font-mono text-xs break-all">{d.endpointUrl}</td>
-                    <td className="px-3 py-2">{t("stateName", { state: d.state })}</td>
-                    <td className="px-3 py-2">{d.attempts}</td>
-                    <td className="px-3 py-2">
-                      {d.lastStatus !== null ? `HTTP ${d.lastStatus}` : (d.lastError ?? t("noAnswer"))}
-                    </td>
+                    <td className="font-mono text-xs break-all">{d.endpointUrl}</td>
+                    <td>{t("stateName", { state: d.state })}</td>
+                    <td>{d.attempts}</td>
+                    <td>{d.lastStatus !== null ? `HTTP ${d.lastStatus}` : (d.lastError ?? t("noAnswer"))}</td>
                   </tr>
                 ))}
               </RecordTable>
