@@ -2,10 +2,10 @@
  * Agreements as the domain objects the public pages, feeds, API and export read (lib/domain/types.ts Agreement, with
  * the Sources they cite): exactly what `findAgreementTrees` and the mappers' toAgreement / toSource give
  * (tests/integration/agreement-tree.test.ts compares the two on both engines, on the demo and a generated dataset),
- * read in the same fixed number of statements and the same one round trip after the agreements, but without the row
+ * read in the same fixed number of statements and the same two round trips after the agreements, but without the row
  * columns no domain object has (ids below the commitments, positions, versions, timestamps, organisation ids) and
  * without a Date per date: a DATE column comes out of PostgreSQL's JSON as the `YYYY-MM-DD` text a PreciseDate holds.
- * On the Scale dataset's 2,000-milestone scorecard that is less than half the text to parse and none of the ~30,000
+ * On the Scale dataset's 2,000-milestone scorecard that is less text to parse and none of the ~30,000
  * Dates that rows (and Next.js's wrapped Date constructor) cost (bench/README.md, "Scale").
  *
  * The workspace and the daily evaluation, which need the rows' ids and versions, read agreement-tree.ts.
@@ -24,7 +24,7 @@ import type {
   Source,
   StatusUpdate,
 } from "@/lib/domain/types";
-import { arraysOf, citedSourceIds, type TreeReader } from "./agreement-tree";
+import { arraysOf, type TreeReader } from "./agreement-tree";
 import { toPreciseDate } from "./mappers";
 
 // One row of each level, as its statement's json_build_array lists the values. Ids are the parent's (to group by)
@@ -120,7 +120,7 @@ export async function findAgreementDocuments(
   const org = organisationId;
 
   // As in agreement-tree.ts: each level reached from the agreements through its parents, all sent at once.
-  const [commitments, milestones, indicators, statusUpdates, deadlineChanges, evidence, observations, sources] =
+  const [commitments, milestones, indicators, statusUpdates, deadlineChanges, evidence, observations] =
     await Promise.all([
       arraysOf<CommitmentValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
@@ -143,8 +143,8 @@ export async function findAgreementDocuments(
       arraysOf<StatusUpdateValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
                  u.milestone_id, u.on_date, u.on_precision::text, u.status::text, u.rationale,
-                 (SELECT coalesce(json_agg(us.source_id ORDER BY us.position), '[]')
-                    FROM status_update_sources us WHERE us.status_update_id = u.id)
+                 ARRAY(SELECT us.source_id FROM status_update_sources us
+                    WHERE us.status_update_id = u.id ORDER BY us.position)
                ) ORDER BY u.milestone_id, u.on_date, u.position, u.id), '[]')::text AS rows
           FROM status_updates u
           WHERE u.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
@@ -152,8 +152,8 @@ export async function findAgreementDocuments(
       arraysOf<DeadlineChangeValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
                  d.milestone_id, d.on_date, d.on_precision::text, d.to_date, d.to_precision::text, d.reason,
-                 (SELECT coalesce(json_agg(ds.source_id ORDER BY ds.position), '[]')
-                    FROM deadline_change_sources ds WHERE ds.deadline_change_id = d.id)
+                 ARRAY(SELECT ds.source_id FROM deadline_change_sources ds
+                    WHERE ds.deadline_change_id = d.id ORDER BY ds.position)
                ) ORDER BY d.milestone_id, d.on_date, d.position, d.id), '[]')::text AS rows
           FROM deadline_changes d
           WHERE d.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
@@ -172,13 +172,20 @@ export async function findAgreementDocuments(
           FROM observations o
           WHERE o.indicator_id IN (SELECT i.id FROM indicators i JOIN commitments c ON c.id = i.commitment_id
                                     WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
-      arraysOf<SourceValues>(db.$queryRaw`
+    ]);
+
+  // Then the sources they cite, each once, by id.
+  const citedIds = new Set<string>();
+  for (const values of statusUpdates) for (const id of values[5]) citedIds.add(id);
+  for (const values of deadlineChanges) for (const id of values[6]) citedIds.add(id);
+  for (const values of evidence) citedIds.add(values[1]);
+  for (const values of observations) citedIds.add(values[4]);
+  const sources = await arraysOf<SourceValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
                  s.id, s.key, s.url, s.outlet, s.title, s.published_date, s.published_precision::text, s.kind::text
                ) ORDER BY s.key), '[]')::text AS rows
           FROM sources s
-          WHERE s.organisation_id = ${org}::uuid AND s.id IN (${citedSourceIds(ids)})`),
-    ]);
+          WHERE s.organisation_id = ${org}::uuid AND s.id = ANY(${[...citedIds]}::uuid[])`);
 
   const keyOf = new Map(sources.map(([id, key]) => [id, key]));
   const key = (id: string): string => {
