@@ -37,9 +37,16 @@ const Base = FileSystemCache.default ?? FileSystemCache;
 
 /**
  * Pages stored before this time (ms) are not served: set when the shared invalidation's connection comes back after
- * a loss, since an announcement may have been missed meanwhile. Module state: one per process, as the tags are.
+ * a loss, since an announcement may have been missed meanwhile. One per process, on globalThis, as the tags are:
+ * Next.js loads this module twice, once with Node's `import` (the cache of the pages) and once bundled into the proxy
+ * (`.next/server/middleware.js`, whose own IncrementalCache makes a handler for each request it sees), and the
+ * shared invalidation is started by whichever copy's handler is made first, usually the proxy's: as module state,
+ * its `expireAll` set the proxy copy's `expiredBefore`, which the pages' copy never read.
  */
-let expiredBefore = 0;
+const STATE = Symbol.for("accordwatch.cacheHandler");
+globalThis[STATE] ??= { expiredBefore: 0 };
+/** @type {{ expiredBefore: number }} */
+const state = globalThis[STATE];
 
 export default class CspCacheHandler extends Base {
   constructor(...args) {
@@ -47,14 +54,14 @@ export default class CspCacheHandler extends Base {
     startSharedInvalidation({
       expire: (tags, durations) => super.revalidateTag(tags, durations),
       expireAll: () => {
-        expiredBefore = Date.now();
+        state.expiredBefore = Date.now();
       },
     });
   }
 
   async get(...args) {
     const entry = await super.get(...args);
-    if (entry?.value?.kind === "APP_PAGE" && entry.lastModified < expiredBefore) return null;
+    if (entry?.value?.kind === "APP_PAGE" && entry.lastModified < state.expiredBefore) return null;
     if (entry?.value) withScriptPolicy(entry.value, { fresh: false });
     return entry;
   }
