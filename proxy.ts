@@ -15,7 +15,8 @@
  * and answer in microseconds while it is not.
  *
  * And it answers a cached public page itself when Next.js's cache holds it fresh (lib/http/cached-answer.mjs): the
- * same answer Next.js would give, for half the server's time. Anything else goes on to Next.js as before.
+ * same answer Next.js would give, for about half of its cost (bench/README.md, "Spike"). Anything else goes on to
+ * Next.js as before.
  */
 import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";

@@ -10,7 +10,9 @@
  * and its ETag computed once per entry.
  *
  * What it answers, and only that: a GET for a cached public page, not an RSC request of the client router (its
- * headers or `_rsc`), no server action, no draft mode, whose entry in Next.js's in-memory ISR cache
+ * headers or `_rsc`, which a proxy sees only because next.config.ts sets `skipProxyUrlNormalize`: without it, an RSC
+ * request would look like a page load and get HTML; e2e/cached-answers.spec.ts fails then), no server action, no
+ * draft mode, whose entry in Next.js's in-memory ISR cache
  * (FileSystemCache's memory LRU, which the cache handler csp-cache-handler.mjs extends) is an HTML page with status
  * 200 and is fresh by Next.js's own rules (IncrementalCache.get): younger than its `revalidate` and `expire`, none of
  * its tags stale or expired (revalidateTag, revalidatePath: the tags manifest Next.js keeps in this process), not
@@ -31,9 +33,9 @@
  * answer too, except Content-Security-Policy, which the proxy's answer replaces: so it carries the configured framing
  * policy itself, before the entry's (one header, the two policies comma-separated: the same policy list as two
  * headers). 304 to a matching If-None-Match, by Next.js's own test (`fresh`). Compression is Next.js's, applied to
- * every answer. Two differences remain, neither visible to a browser or to nginx: no Content-Length (Next.js drops
- * it from a proxy's answer and sends the body chunked, as it does for any compressed page) and no
- * `x-middleware-rewrite` (the proxy's internal rewrite did not happen).
+ * every answer. Two differences remain, neither changing what a browser or nginx makes of the answer: no
+ * Content-Length (Next.js drops it from a proxy's answer and sends the body chunked, as it does for any compressed
+ * page) and no `x-middleware-rewrite` (the proxy's internal rewrite did not happen).
  *
  * Plain JavaScript: the cache handler loads it with Node's `import`, untranspiled; proxy.ts imports it too.
  */
