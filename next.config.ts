@@ -18,6 +18,11 @@ const nextConfig: NextConfig = {
     "nodemailer",
   ],
   poweredByHeader: false,
+  // The proxy sees each request as it came, the client router's headers (RSC, Next-Router-Prefetch…) and `_rsc`
+  // query included: Next.js removes them from what a proxy sees by default, and the proxy must tell an RSC request
+  // from a page load to answer a cached page itself (lib/http/cached-answer.mjs). Its other normalisations concern
+  // basePath, i18n and the Pages Router's /_next/data, none of which this app uses.
+  skipProxyUrlNormalize: true,
   // The cached public pages (lib/http/cache-control.ts) are rendered again in the background at most every ten seconds
   // while they are asked for; one nobody asked for in a minute is rendered while its next reader waits, not served
   // stale. (Their Cache-Control for shared caches is proxy.ts's, not derived from these.)

@@ -65,11 +65,16 @@ export async function expectHydrated(page: Page): Promise<void> {
     .toBe(true);
 }
 
-/** The Content-Security-Policy headers of a response (several policies are all enforced). */
+/**
+ * The Content-Security-Policy policies of a response, all enforced: one per header, or several in one header,
+ * comma-separated (CSP's own list syntax: the proxy's answer of a cached page sends next.config.ts's framing policy
+ * and the page's own in one header, Next.js's answer in two; lib/http/cached-answer.mjs).
+ */
 export async function policiesOf(response: Response | APIResponse): Promise<string[]> {
   return (await Promise.resolve(response.headersArray()))
     .filter((h) => h.name.toLowerCase() === "content-security-policy")
-    .map((h) => h.value);
+    .flatMap((h) => h.value.split(","))
+    .map((policy) => policy.trim());
 }
 
 /** The directives of one policy, by name. */

@@ -14,11 +14,26 @@
  * It also shares invalidations between the instances of the app (shared-invalidation.mjs): every revalidateTag
  * (an edit's revalidatePath) is announced to the other instances, which expire the same tags in their own cache.
  *
+ * And it lets proxy.ts answer a fresh cached page itself (cached-answer.mjs): it publishes a lookup of this process's
+ * memory cache, by the address the proxy rewrites to, with Next.js's own freshness rules and this module's
+ * `expiredBefore`. It stores nothing of its own for that: the lookup reads Next.js's cache on every request.
+ *
  * Loaded by Next.js (next.config.ts `cacheHandler`) with Node's `import`: plain JavaScript, no path aliases.
  */
+import { createRequire } from "node:module";
 import { BoundedFileSystemCache } from "./bounded-file-system-cache.mjs";
+import { isFreshPage, preparedPage, publishCachedPages } from "./cached-answer.mjs";
 import { hashedPagePolicy } from "./content-security-policy.mjs";
 import { currentSharedInvalidation, startSharedInvalidation } from "./shared-invalidation.mjs";
+
+// The very modules FileSystemCache and IncrementalCache use (one instance each per process: the tags manifest is
+// the state revalidateTag writes).
+const require = createRequire(import.meta.url);
+const { areTagsExpired, areTagsStale } = require("next/dist/server/lib/incremental-cache/tags-manifest.external.js");
+const { generateETag } = require("next/dist/server/lib/etag.js");
+const { normalizePagePath } = require("next/dist/shared/lib/page-path/normalize-page-path.js");
+const fresh = require("next/dist/compiled/fresh");
+const routerHeaders = require("next/dist/client/components/app-router-headers.js");
 
 const HEADER = "content-security-policy";
 
@@ -37,10 +52,68 @@ export function withScriptPolicy(value, { fresh }) {
 const Base = BoundedFileSystemCache;
 
 /**
- * Pages stored before this time (ms) are not served: set when the shared invalidation's connection comes back after
- * a loss, since an announcement may have been missed meanwhile. Module state: one per process, as the tags are.
+ * This module's state, one per process on globalThis: Next.js loads this module twice, once with Node's `import`
+ * (the cache of the pages) and once bundled into the proxy (`.next/server/middleware.js`, for its own fetch cache),
+ * and the two copies must agree. Next.js's own state they read is shared already: its memory cache and tags
+ * manifest are `.external` modules, left out of bundles.
+ * - `expiredBefore`: pages stored before this time (ms) are not served; set when the shared invalidation's
+ *   connection comes back after a loss, since an announcement may have been missed meanwhile.
+ * - `pagePrefixes`: the App Router pages' key prefixes in the cache seen so far, one per route file
+ *   (`/route-cache/APP_PAGE/<hash of the route>/$`): an entry's key is its prefix and its address
+ *   (next/dist/server/lib/route-cache-key.js), and the proxy knows only the address. As many as the app has cached
+ *   page routes.
  */
-let expiredBefore = 0;
+const STATE = Symbol.for("accordwatch.cacheHandler");
+globalThis[STATE] ??= { expiredBefore: 0, pagePrefixes: new Set() };
+/** @type {{ expiredBefore: number, pagePrefixes: Set<string> }} */
+const state = globalThis[STATE];
+
+const PAGE_KEY = /^\/route-cache\/APP_PAGE\/[0-9a-f]+\/\$(?=\/)/;
+
+function notePageKey(key) {
+  const prefix = PAGE_KEY.exec(key)?.[0];
+  if (prefix !== undefined && !state.pagePrefixes.has(prefix) && state.pagePrefixes.size < 256) {
+    state.pagePrefixes.add(prefix);
+  }
+}
+
+/**
+ * The fresh page Next.js keeps in `memory` at `pathname`, prepared for the proxy, or null: none, more than one
+ * (never expected: one route answers an address), or one Next.js would not answer as a HIT.
+ */
+function freshPage(memory, pathname) {
+  const page = normalizePagePath(pathname);
+  let entry = null;
+  for (const prefix of state.pagePrefixes) {
+    const key = prefix + page;
+    if (!memory.has(key)) continue;
+    if (entry !== null) return null;
+    entry = memory.get(key);
+  }
+  const now = performance.timeOrigin + performance.now();
+  const at = { now, expiredBefore: state.expiredBefore, tagsExpired: areTagsExpired, tagsStale: areTagsStale };
+  if (!isFreshPage(entry, at)) return null;
+  return preparedPage(withScriptPolicy(entry.value, { fresh: false }), generateETag);
+}
+
+let published = false;
+
+/** Once Next.js's memory cache exists (made by the first handler's constructor): the proxy's lookup of it. */
+function publish() {
+  const memory = Base.memoryCache;
+  if (published || !memory) return;
+  published = true;
+  publishCachedPages({
+    fresh: (pathname) => freshPage(memory, pathname),
+    notModified: (requestHeaders, etag) => fresh(requestHeaders, { etag }),
+    vary: [
+      routerHeaders.RSC_HEADER,
+      routerHeaders.NEXT_ROUTER_STATE_TREE_HEADER,
+      routerHeaders.NEXT_ROUTER_PREFETCH_HEADER,
+      routerHeaders.NEXT_ROUTER_SEGMENT_PREFETCH_HEADER,
+    ].join(", "),
+  });
+}
 
 export default class CspCacheHandler extends Base {
   constructor(...args) {
@@ -48,19 +121,22 @@ export default class CspCacheHandler extends Base {
     startSharedInvalidation({
       expire: (tags, durations) => super.revalidateTag(tags, durations),
       expireAll: () => {
-        expiredBefore = Date.now();
+        state.expiredBefore = Date.now();
       },
     });
+    publish();
   }
 
   async get(...args) {
+    notePageKey(args[0]);
     const entry = await super.get(...args);
-    if (entry?.value?.kind === "APP_PAGE" && entry.lastModified < expiredBefore) return null;
+    if (entry?.value?.kind === "APP_PAGE" && entry.lastModified < state.expiredBefore) return null;
     if (entry?.value) withScriptPolicy(entry.value, { fresh: false });
     return entry;
   }
 
   async set(key, data, ctx) {
+    notePageKey(key);
     return super.set(key, withScriptPolicy(data, { fresh: true }), ctx);
   }
 
