@@ -2,7 +2,7 @@
  * Agreements as the domain objects the public pages, feeds, API and export read (lib/domain/types.ts Agreement, with
  * the Sources they cite): exactly what `findAgreementTrees` and the mappers' toAgreement / toSource give
  * (tests/integration/agreement-tree.test.ts compares the two on both engines, on the demo and a generated dataset),
- * read in the same fixed number of statements and the same two round trips after the agreements, but without the row
+ * read in the same fixed number of statements and in the same way, but without the row
  * columns no domain object has (ids below the commitments, positions, versions, timestamps, organisation ids) and
  * without a Date per date: a DATE column comes out of PostgreSQL's JSON as the `YYYY-MM-DD` text a PreciseDate holds.
  * On the Scale dataset's 2,000-milestone scorecard that is less text to parse and none of the ~30,000
@@ -24,7 +24,7 @@ import type {
   Source,
   StatusUpdate,
 } from "@/lib/domain/types";
-import { arraysOf, type TreeReader } from "./agreement-tree";
+import { arraysOf, atMost, TREE_CONNECTIONS, type TreeReader } from "./agreement-tree";
 import { toPreciseDate } from "./mappers";
 
 // One row of each level, as its statement's json_build_array lists the values. Ids are the parent's (to group by)
@@ -119,28 +119,33 @@ export async function findAgreementDocuments(
   const ids = agreements.map((a) => a.id);
   const org = organisationId;
 
-  // As in agreement-tree.ts: each level reached from the agreements through its parents, all sent at once.
-  const [commitments, milestones, indicators, statusUpdates, deadlineChanges, evidence, observations] =
-    await Promise.all([
-      arraysOf<CommitmentValues>(db.$queryRaw`
+  // As in agreement-tree.ts: each level reached from the agreements through its parents, TREE_CONNECTIONS at a time.
+  const [commitments, milestones, indicators, statusUpdates, deadlineChanges, evidence, observations] = await atMost(
+    TREE_CONNECTIONS,
+    [
+      () =>
+        arraysOf<CommitmentValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
                  c.agreement_id, c.id, c.key, c.title, c.description, c.responsible, c.owner, c.tags, c.weight
                ) ORDER BY c.agreement_id, c.position, c.id), '[]')::text AS rows
           FROM commitments c
           WHERE c.agreement_id = ANY(${ids}::uuid[])`),
-      arraysOf<MilestoneValues>(db.$queryRaw`
+      () =>
+        arraysOf<MilestoneValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
                  m.commitment_id, m.id, m.key, m.title, m.owner, m.deadline_date, m.deadline_precision::text
                ) ORDER BY m.commitment_id, m.position, m.id), '[]')::text AS rows
           FROM milestones m
           WHERE m.commitment_id IN (SELECT c.id FROM commitments c WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
-      arraysOf<IndicatorValues>(db.$queryRaw`
+      () =>
+        arraysOf<IndicatorValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
                  i.commitment_id, i.id, i.key, i.title, i.unit, i.target
                ) ORDER BY i.commitment_id, i.position, i.id), '[]')::text AS rows
           FROM indicators i
           WHERE i.commitment_id IN (SELECT c.id FROM commitments c WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
-      arraysOf<StatusUpdateValues>(db.$queryRaw`
+      () =>
+        arraysOf<StatusUpdateValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
                  u.milestone_id, u.on_date, u.on_precision::text, u.status::text, u.rationale,
                  ARRAY(SELECT us.source_id FROM status_update_sources us
@@ -149,7 +154,8 @@ export async function findAgreementDocuments(
           FROM status_updates u
           WHERE u.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
                                     WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
-      arraysOf<DeadlineChangeValues>(db.$queryRaw`
+      () =>
+        arraysOf<DeadlineChangeValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
                  d.milestone_id, d.on_date, d.on_precision::text, d.to_date, d.to_precision::text, d.reason,
                  ARRAY(SELECT ds.source_id FROM deadline_change_sources ds
@@ -158,21 +164,24 @@ export async function findAgreementDocuments(
           FROM deadline_changes d
           WHERE d.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
                                     WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
-      arraysOf<EvidenceValues>(db.$queryRaw`
+      () =>
+        arraysOf<EvidenceValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
                  e.milestone_id, e.source_id, e.stance::text, e.quote
                ) ORDER BY e.milestone_id, e.position, e.id), '[]')::text AS rows
           FROM evidence_links e
           WHERE e.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
                                     WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
-      arraysOf<ObservationValues>(db.$queryRaw`
+      () =>
+        arraysOf<ObservationValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
                  o.indicator_id, o.on_date, o.on_precision::text, o.value, o.source_id, o.quote
                ) ORDER BY o.indicator_id, o.on_date, o.position, o.id), '[]')::text AS rows
           FROM observations o
           WHERE o.indicator_id IN (SELECT i.id FROM indicators i JOIN commitments c ON c.id = i.commitment_id
                                     WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
-    ]);
+    ] as const,
+  );
 
   // Then the sources they cite, each once, by id.
   const citedIds = new Set<string>();

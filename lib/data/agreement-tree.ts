@@ -8,11 +8,11 @@
  * 500 ms on the Scale dataset (bench/README.md, "Scale"). Here every level is one statement of a fixed text whose
  * one array parameter is the agreements' ids: the level is reached through its parents in a subquery
  * (`milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c … WHERE c.agreement_id = ANY($1::uuid[]))`,
- * index scans on the (parent, order) index every level has), so that no level waits for the one above and all of
- * them are sent at once. The sources a status update or a deadline change cites come in its own row (an ARRAY()
+ * index scans on the (parent, order) index every level has), so that no level waits for the one above: they run
+ * TREE_CONNECTIONS at a time. The sources a status update or a deadline change cites come in its own row (an ARRAY()
  * subquery: half the cost of a json_agg per row), and the sources cited anywhere are then read once, by the ids the
  * rows gave (an index lookup each: a quarter of the cost of finding them again from the agreements in the same
- * statement), and give the keys: two round trips after the agreements. The levels are assembled in one pass. Below
+ * statement), and give the keys. The levels are assembled in one pass. Below
  * the agreements, a level is reached by its parents alone: they were reached within the organisation, and a tenant
  * filter beside them (`organisation_id = $1 AND milestone_id = …`) made the planner walk the organisation's whole
  * organisation_id index instead (140 ms instead of 2 for the evidence). The result is exactly the
@@ -76,6 +76,31 @@ async function rowsOf<T>(
   });
 }
 
+/**
+ * How many of a tree read's statements run at once, each on a pooled connection of its own: the levels do not wait
+ * for each other, but a read holds a connection until the app has taken its result, and with every level at once
+ * (eight) a few concurrent readings under load took the whole pool (lib/db/client.ts POOL_MAX, 10) and left other
+ * requests waiting past its bound (bench/README.md, "Load").
+ */
+export const TREE_CONNECTIONS = 3;
+
+/** The tasks' results in their order, at most `width` of them running at a time, each started as one ends. */
+export async function atMost<T extends readonly (() => Promise<unknown>)[]>(
+  width: number,
+  tasks: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const results: unknown[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await (tasks[i] as () => Promise<unknown>)();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
+  return results as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}
+
 /** Rows grouped by their parent's id, each group in the order the rows came. */
 function groupBy<T, K extends keyof T>(rows: readonly T[], key: K): Map<T[K], T[]> {
   const groups = new Map<T[K], T[]>();
@@ -118,77 +143,81 @@ export async function findAgreementTrees(
   const idsOf = (rows: ReadonlyArray<{ id: string }>) => rows.map((row) => row.id);
 
   // Every level below is reached from the agreements' ids through the foreign keys above it, in a subquery of its own
-  // statement (each join an index scan on the child's (parent, order) index), so that all of them are sent at once:
-  // one round trip after the agreements instead of one per level.
+  // statement (each join an index scan on the child's (parent, order) index), so that none waits for the one above:
+  // TREE_CONNECTIONS at a time.
   const agreementIds = idsOf(agreements);
   const [commitments, milestones, indicators, statusUpdates, deadlineChanges, evidenceLinks, observations] =
-    await Promise.all([
-      rowsOf<Omit<CommitmentRow, "milestones" | "indicators">>(
-        db.$queryRaw<JsonRows>`
+    await atMost(TREE_CONNECTIONS, [
+      () =>
+        rowsOf<Omit<CommitmentRow, "milestones" | "indicators">>(
+          db.$queryRaw<JsonRows>`
           SELECT coalesce(json_agg(json_build_array(
                    c.id, c.agreement_id, c.key, c.title, c.description, c.responsible, c.owner, c.tags, c.weight,
                    c.position, c.version, c.created_at, c.updated_at
                  ) ORDER BY c.agreement_id, c.position, c.id), '[]')::text AS rows
             FROM commitments c
             WHERE c.agreement_id = ANY(${agreementIds}::uuid[])`,
-        org,
-        [
-          "id",
-          "agreementId",
-          "key",
-          "title",
-          "description",
-          "responsible",
-          "owner",
-          "tags",
-          "weight",
-          "position",
-          "version",
-          "createdAt",
-          "updatedAt",
-        ],
-        ["createdAt", "updatedAt"],
-      ),
-      rowsOf<Omit<MilestoneRow, "statusUpdates" | "deadlineChanges" | "evidenceLinks">>(
-        db.$queryRaw<JsonRows>`
+          org,
+          [
+            "id",
+            "agreementId",
+            "key",
+            "title",
+            "description",
+            "responsible",
+            "owner",
+            "tags",
+            "weight",
+            "position",
+            "version",
+            "createdAt",
+            "updatedAt",
+          ],
+          ["createdAt", "updatedAt"],
+        ),
+      () =>
+        rowsOf<Omit<MilestoneRow, "statusUpdates" | "deadlineChanges" | "evidenceLinks">>(
+          db.$queryRaw<JsonRows>`
           SELECT coalesce(json_agg(json_build_array(
                    m.id, m.commitment_id, m.key, m.title, m.owner, m.deadline_date, m.deadline_precision::text,
                    m.position, m.version, m.created_at, m.updated_at
                  ) ORDER BY m.commitment_id, m.position, m.id), '[]')::text AS rows
             FROM milestones m
             WHERE m.commitment_id IN (SELECT c.id FROM commitments c WHERE c.agreement_id = ANY(${agreementIds}::uuid[]))`,
-        org,
-        [
-          "id",
-          "commitmentId",
-          "key",
-          "title",
-          "owner",
-          "deadlineDate",
-          "deadlinePrecision",
-          "position",
-          "version",
-          "createdAt",
-          "updatedAt",
-        ],
-        ["deadlineDate", "createdAt", "updatedAt"],
-      ),
-      rowsOf<Omit<IndicatorRow, "observations">>(
-        db.$queryRaw<JsonRows>`
+          org,
+          [
+            "id",
+            "commitmentId",
+            "key",
+            "title",
+            "owner",
+            "deadlineDate",
+            "deadlinePrecision",
+            "position",
+            "version",
+            "createdAt",
+            "updatedAt",
+          ],
+          ["deadlineDate", "createdAt", "updatedAt"],
+        ),
+      () =>
+        rowsOf<Omit<IndicatorRow, "observations">>(
+          db.$queryRaw<JsonRows>`
           SELECT coalesce(json_agg(json_build_array(
                    i.id, i.commitment_id, i.key, i.title, i.unit, i.target, i.position, i.version, i.created_at,
                    i.updated_at
                  ) ORDER BY i.commitment_id, i.position, i.id), '[]')::text AS rows
             FROM indicators i
             WHERE i.commitment_id IN (SELECT c.id FROM commitments c WHERE c.agreement_id = ANY(${agreementIds}::uuid[]))`,
-        org,
-        ["id", "commitmentId", "key", "title", "unit", "target", "position", "version", "createdAt", "updatedAt"],
-        ["createdAt", "updatedAt"],
-      ),
+          org,
+          ["id", "commitmentId", "key", "title", "unit", "target", "position", "version", "createdAt", "updatedAt"],
+          ["createdAt", "updatedAt"],
+        ),
       // The sources a status update or a deadline change cites come with it, as an array of ids in their order (one
       // index lookup per row on the join table's primary key), rather than as a level of their own.
-      rowsOf<Omit<StatusUpdateRow, "sources"> & { sourceIds: string[] }>(
-        db.$queryRaw<JsonRows>`
+      () =>
+        rowsOf<Omit<StatusUpdateRow, "sources"> & { sourceIds: string[] }>(
+          db.$queryRaw<JsonRows>`
           SELECT coalesce(json_agg(json_build_array(
                    u.id, u.milestone_id, u.on_date, u.on_precision::text, u.status::text, u.rationale, u.position,
                    u.created_at,
@@ -198,12 +227,13 @@ export async function findAgreementTrees(
             FROM status_updates u
             WHERE u.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
                                       WHERE c.agreement_id = ANY(${agreementIds}::uuid[]))`,
-        org,
-        ["id", "milestoneId", "onDate", "onPrecision", "status", "rationale", "position", "createdAt", "sourceIds"],
-        ["onDate", "createdAt"],
-      ),
-      rowsOf<Omit<DeadlineChangeRow, "sources"> & { sourceIds: string[] }>(
-        db.$queryRaw<JsonRows>`
+          org,
+          ["id", "milestoneId", "onDate", "onPrecision", "status", "rationale", "position", "createdAt", "sourceIds"],
+          ["onDate", "createdAt"],
+        ),
+      () =>
+        rowsOf<Omit<DeadlineChangeRow, "sources"> & { sourceIds: string[] }>(
+          db.$queryRaw<JsonRows>`
           SELECT coalesce(json_agg(json_build_array(
                    d.id, d.milestone_id, d.on_date, d.on_precision::text, d.to_date, d.to_precision::text, d.reason,
                    d.position, d.created_at,
@@ -213,35 +243,37 @@ export async function findAgreementTrees(
             FROM deadline_changes d
             WHERE d.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
                                       WHERE c.agreement_id = ANY(${agreementIds}::uuid[]))`,
-        org,
-        [
-          "id",
-          "milestoneId",
-          "onDate",
-          "onPrecision",
-          "toDate",
-          "toPrecision",
-          "reason",
-          "position",
-          "createdAt",
-          "sourceIds",
-        ],
-        ["onDate", "toDate", "createdAt"],
-      ),
-      rowsOf<Omit<EvidenceLinkRow, "source">>(
-        db.$queryRaw<JsonRows>`
+          org,
+          [
+            "id",
+            "milestoneId",
+            "onDate",
+            "onPrecision",
+            "toDate",
+            "toPrecision",
+            "reason",
+            "position",
+            "createdAt",
+            "sourceIds",
+          ],
+          ["onDate", "toDate", "createdAt"],
+        ),
+      () =>
+        rowsOf<Omit<EvidenceLinkRow, "source">>(
+          db.$queryRaw<JsonRows>`
           SELECT coalesce(json_agg(json_build_array(
                    e.id, e.milestone_id, e.source_id, e.stance::text, e.quote, e.position, e.version, e.created_at
                  ) ORDER BY e.milestone_id, e.position, e.id), '[]')::text AS rows
             FROM evidence_links e
             WHERE e.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
                                       WHERE c.agreement_id = ANY(${agreementIds}::uuid[]))`,
-        org,
-        ["id", "milestoneId", "sourceId", "stance", "quote", "position", "version", "createdAt"],
-        ["createdAt"],
-      ),
-      rowsOf<Omit<ObservationRow, "source">>(
-        db.$queryRaw<JsonRows>`
+          org,
+          ["id", "milestoneId", "sourceId", "stance", "quote", "position", "version", "createdAt"],
+          ["createdAt"],
+        ),
+      () =>
+        rowsOf<Omit<ObservationRow, "source">>(
+          db.$queryRaw<JsonRows>`
           SELECT coalesce(json_agg(json_build_array(
                    o.id, o.indicator_id, o.on_date, o.on_precision::text, o.value, o.source_id, o.quote, o.position,
                    o.created_at
@@ -249,11 +281,11 @@ export async function findAgreementTrees(
             FROM observations o
             WHERE o.indicator_id IN (SELECT i.id FROM indicators i JOIN commitments c ON c.id = i.commitment_id
                                       WHERE c.agreement_id = ANY(${agreementIds}::uuid[]))`,
-        org,
-        ["id", "indicatorId", "onDate", "onPrecision", "value", "sourceId", "quote", "position", "createdAt"],
-        ["onDate", "createdAt"],
-      ),
-    ]);
+          org,
+          ["id", "indicatorId", "onDate", "onPrecision", "value", "sourceId", "quote", "position", "createdAt"],
+          ["onDate", "createdAt"],
+        ),
+    ] as const);
 
   // Then the sources they cite, each once, by id (the citing rows' ids give them; an index lookup each).
   const citedIds = new Set<string>();
