@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { CLIENT_ERROR_CACHE, PUBLIC_CACHE, SHARED_CACHE_EXPIRY_HEADER } from "../lib/http/cache-control";
 import { demoAccount, signInAs } from "./support/demo-accounts";
+import { createPublishedAgreement } from "./support/published-agreement";
 
 /**
  * Who may keep each answer (issue 5, item 1; lib/http/cache-control.ts), against `npm start`: every route file of
@@ -267,20 +268,7 @@ test("an edit shows on the cached public pages, in both languages and on every d
   const retitled = `Retitled cache agreement ${suffix}`;
   const pages = [`/demo/${slug}`, `/fr/demo/${slug}`, `/demo/${slug}?asOf=2025-08-01`, "/demo", "/"];
 
-  await signInAs(page, "EDITOR", "/w/demo");
-  const details = page.locator("details").filter({ has: page.getByText("Create an agreement", { exact: true }) });
-  await details.locator("summary").first().click();
-  const form = page.getByRole("form", { name: "New agreement" });
-  await form.getByLabel("Address (slug)").fill(slug);
-  await form.getByLabel("Title").fill(title);
-  await form.getByLabel("Summary").fill("Made to watch the public cache.");
-  await form.getByLabel("First party").selectOption("GB");
-  await form.getByLabel("Second party").selectOption("FR");
-  await form.getByLabel("Announced").fill("2025-07-10");
-  await form.getByRole("button", { name: "Create agreement" }).click();
-  await expect(page).toHaveURL(`/w/demo/${slug}`);
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText("Published: the agreement is on the public scorecard.")).toBeVisible();
+  await createPublishedAgreement(page, { slug, title, summary: "Made to watch the public cache." });
 
   // Each page rendered and kept: then answered from the app's cache.
   for (const url of pages) {

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { signInAs } from "./support/demo-accounts";
+import { createPublishedAgreement } from "./support/published-agreement";
 
 /**
  * The proxy's fast path (lib/http/cached-answer.mjs), against `npm start`: a fresh cached page is answered by the
@@ -196,20 +196,7 @@ test("after an editor's save, the very next request shows the new state, though 
   const title = `Fast path agreement ${suffix}`;
   const retitled = `Retitled fast path agreement ${suffix}`;
 
-  await signInAs(page, "EDITOR", "/w/demo");
-  const details = page.locator("details").filter({ has: page.getByText("Create an agreement", { exact: true }) });
-  await details.locator("summary").first().click();
-  const form = page.getByRole("form", { name: "New agreement" });
-  await form.getByLabel("Address (slug)").fill(slug);
-  await form.getByLabel("Title").fill(title);
-  await form.getByLabel("Summary").fill("Made to watch the proxy's answers.");
-  await form.getByLabel("First party").selectOption("GB");
-  await form.getByLabel("Second party").selectOption("FR");
-  await form.getByLabel("Announced").fill("2025-07-10");
-  await form.getByRole("button", { name: "Create agreement" }).click();
-  await expect(page).toHaveURL(`/w/demo/${slug}`);
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText("Published: the agreement is on the public scorecard.")).toBeVisible();
+  await createPublishedAgreement(page, { slug, title, summary: "Made to watch the proxy's answers." });
 
   const pages = [`/demo/${slug}`, `/fr/demo/${slug}`, "/demo"];
   for (const url of pages) {
