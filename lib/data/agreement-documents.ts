@@ -24,7 +24,7 @@ import type {
   Source,
   StatusUpdate,
 } from "@/lib/domain/types";
-import { arraysOf, atMost, TREE_CONNECTIONS, type TreeReader } from "./agreement-tree";
+import { arraysOf, atMost, indicatorsOfAgreements, TREE_CONNECTIONS, type TreeReader } from "./agreement-tree";
 import { toPreciseDate } from "./mappers";
 
 // One row of each level, as its statement's json_build_array lists the values. Ids are the parent's (to group by)
@@ -142,8 +142,7 @@ export async function findAgreementDocuments(
         SELECT coalesce(json_agg(json_build_array(
                  i.commitment_id, i.id, i.key, i.title, i.unit, i.target
                ) ORDER BY i.commitment_id, i.position, i.id), '[]')::text AS rows
-          FROM indicators i
-          WHERE i.commitment_id IN (SELECT c.id FROM commitments c WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
+          FROM ${indicatorsOfAgreements(ids)}`),
       () =>
         arraysOf<StatusUpdateValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
@@ -178,57 +177,50 @@ export async function findAgreementDocuments(
                  o.indicator_id, o.on_date, o.on_precision::text, o.value, o.source_id, o.quote
                ) ORDER BY o.indicator_id, o.on_date, o.position, o.id), '[]')::text AS rows
           FROM observations o
-          WHERE o.indicator_id IN (SELECT i.id FROM indicators i JOIN commitments c ON c.id = i.commitment_id
-                                    WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
+          WHERE o.indicator_id IN (SELECT i.id FROM ${indicatorsOfAgreements(ids)})`),
     ] as const,
   );
 
-  // Then the sources they cite, each once, by id.
+  // Then the sources they cite, each once, by id: read while the levels are put together, with the sources' ids
+  // where their keys go, each replaced by its key once the sources are in (bench/README.md, "Scale").
   const citedIds = new Set<string>();
   for (const values of statusUpdates) for (const id of values[5]) citedIds.add(id);
   for (const values of deadlineChanges) for (const id of values[6]) citedIds.add(id);
   for (const values of evidence) citedIds.add(values[1]);
   for (const values of observations) citedIds.add(values[4]);
-  const sources = await arraysOf<SourceValues>(db.$queryRaw`
+  const sourcesRead = arraysOf<SourceValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
                  s.id, s.key, s.url, s.outlet, s.title, s.published_date, s.published_precision::text, s.kind::text
                ) ORDER BY s.key), '[]')::text AS rows
           FROM sources s
           WHERE s.organisation_id = ${org}::uuid AND s.id = ANY(${[...citedIds]}::uuid[])`);
+  // Awaited below; until then a failure must not count as unhandled.
+  sourcesRead.catch(() => undefined);
 
-  const keyOf = new Map(sources.map(([id, key]) => [id, key]));
-  const key = (id: string): string => {
-    const found = keyOf.get(id);
-    // A foreign key (source_id → sources.id, same organisation by construction) makes this impossible.
-    if (found === undefined) throw new Error(`source ${id} cited but not found`);
-    return found;
-  };
-  const updatesOf = groupedBy(statusUpdates, ([, on, onPrecision, status, rationale, sourceIds]): StatusUpdate => ({
-    on: day(on, onPrecision),
-    status,
-    rationale,
-    sources: sourceIds.map(key),
-  }));
+  // What cites a source, by its id until the keys are known.
+  const citingOne: Array<{ source: string }> = [];
+  const citingMany: string[][] = [];
+  const updatesOf = groupedBy(statusUpdates, ([, on, onPrecision, status, rationale, sourceIds]): StatusUpdate => {
+    citingMany.push(sourceIds);
+    return { on: day(on, onPrecision), status, rationale, sources: sourceIds };
+  });
   const changesOf = groupedBy(
     deadlineChanges,
-    ([, on, onPrecision, to, toPrecision, reason, sourceIds]): DeadlineChange => ({
-      on: day(on, onPrecision),
-      to: day(to, toPrecision),
-      reason,
-      sources: sourceIds.map(key),
-    }),
+    ([, on, onPrecision, to, toPrecision, reason, sourceIds]): DeadlineChange => {
+      citingMany.push(sourceIds);
+      return { on: day(on, onPrecision), to: day(to, toPrecision), reason, sources: sourceIds };
+    },
   );
-  const evidenceOf = groupedBy(evidence, ([, sourceId, stance, quote]): EvidenceLink => ({
-    source: key(sourceId),
-    stance,
-    quote,
-  }));
-  const observationsOf = groupedBy(observations, ([, on, onPrecision, value, sourceId, quote]): Observation => ({
-    on: day(on, onPrecision),
-    value,
-    source: key(sourceId),
-    quote,
-  }));
+  const evidenceOf = groupedBy(evidence, ([, sourceId, stance, quote]): EvidenceLink => {
+    const link = { source: sourceId, stance, quote };
+    citingOne.push(link);
+    return link;
+  });
+  const observationsOf = groupedBy(observations, ([, on, onPrecision, value, sourceId, quote]): Observation => {
+    const observation = { on: day(on, onPrecision), value, source: sourceId, quote };
+    citingOne.push(observation);
+    return observation;
+  });
   const milestonesOf = groupedBy(milestones, ([, id, milestoneKey, title, owner, deadline, precision]): Milestone => ({
     id: milestoneKey,
     title,
@@ -259,17 +251,29 @@ export async function findAgreementDocuments(
       indicators: indicatorsOf.get(id) ?? [],
     }),
   );
+  const documents = agreements.map((row): Agreement => ({
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    parties: [row.partyA, row.partyB],
+    announced: toPreciseDate(row.announcedDate, row.announcedPrecision),
+    published: row.published,
+    settings: { staleAfterDays: row.staleAfterDays, warnBeforeDays: row.warnBeforeDays },
+    commitments: commitmentsOf.get(row.id) ?? [],
+  }));
+
+  const sources = await sourcesRead;
+  const keyOf = new Map(sources.map(([id, key]) => [id, key]));
+  const key = (id: string): string => {
+    const found = keyOf.get(id);
+    // A foreign key (source_id → sources.id, same organisation by construction) makes this impossible.
+    if (found === undefined) throw new Error(`source ${id} cited but not found`);
+    return found;
+  };
+  for (const citing of citingOne) citing.source = key(citing.source);
+  for (const ids of citingMany) for (let i = 0; i < ids.length; i++) ids[i] = key(ids[i]!);
   return {
-    agreements: agreements.map((row): Agreement => ({
-      slug: row.slug,
-      title: row.title,
-      summary: row.summary,
-      parties: [row.partyA, row.partyB],
-      announced: toPreciseDate(row.announcedDate, row.announcedPrecision),
-      published: row.published,
-      settings: { staleAfterDays: row.staleAfterDays, warnBeforeDays: row.warnBeforeDays },
-      commitments: commitmentsOf.get(row.id) ?? [],
-    })),
+    agreements: documents,
     sources: sources.map(([, sourceKey, url, outlet, title, published, precision, kind]): Source => ({
       id: sourceKey,
       ...(url === null ? {} : { url }),

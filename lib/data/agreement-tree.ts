@@ -84,6 +84,20 @@ async function rowsOf<T>(
  */
 export const TREE_CONNECTIONS = 3;
 
+/**
+ * `FROM` these agreements' indicators, as `i` (every column), for the indicators and observations levels.
+ * Indicators are few (about one commitment in five has one), and for more than one agreement's commitments the planner
+ * would rather hash the whole indicators table than look each commitment up in its index: on the Scale dataset the
+ * source page's five agreements (~950 commitments) gave a sequential scan of 40,000 indicators, 10 ms, where the
+ * lookups take 1 ms (bench/README.md, "Scale"). `OFFSET 0` keeps the lateral subquery from being merged into the
+ * join, so each commitment is looked up in indicators_commitment_id_position_idx.
+ */
+export function indicatorsOfAgreements(agreementIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`commitments c
+            CROSS JOIN LATERAL (SELECT * FROM indicators WHERE indicators.commitment_id = c.id OFFSET 0) i
+            WHERE c.agreement_id = ANY(${agreementIds}::uuid[])`;
+}
+
 /** The tasks' results in their order, at most `width` of them running at a time, each started as one ends. */
 export async function atMost<T extends readonly (() => Promise<unknown>)[]>(
   width: number,
@@ -207,8 +221,7 @@ export async function findAgreementTrees(
                    i.id, i.commitment_id, i.key, i.title, i.unit, i.target, i.position, i.version, i.created_at,
                    i.updated_at
                  ) ORDER BY i.commitment_id, i.position, i.id), '[]')::text AS rows
-            FROM indicators i
-            WHERE i.commitment_id IN (SELECT c.id FROM commitments c WHERE c.agreement_id = ANY(${agreementIds}::uuid[]))`,
+            FROM ${indicatorsOfAgreements(agreementIds)}`,
           org,
           ["id", "commitmentId", "key", "title", "unit", "target", "position", "version", "createdAt", "updatedAt"],
           ["createdAt", "updatedAt"],
@@ -279,8 +292,7 @@ export async function findAgreementTrees(
                    o.created_at
                  ) ORDER BY o.indicator_id, o.on_date, o.position, o.id), '[]')::text AS rows
             FROM observations o
-            WHERE o.indicator_id IN (SELECT i.id FROM indicators i JOIN commitments c ON c.id = i.commitment_id
-                                      WHERE c.agreement_id = ANY(${agreementIds}::uuid[]))`,
+            WHERE o.indicator_id IN (SELECT i.id FROM ${indicatorsOfAgreements(agreementIds)})`,
           org,
           ["id", "indicatorId", "onDate", "onPrecision", "value", "sourceId", "quote", "position", "createdAt"],
           ["onDate", "createdAt"],
