@@ -25,7 +25,7 @@ import type {
   StatusUpdate,
 } from "@/lib/domain/types";
 import { arraysOf, atMost, indicatorsOfAgreements, TREE_CONNECTIONS, type TreeReader } from "./agreement-tree";
-import { toPreciseDate } from "./mappers";
+import { toAgreementHead } from "./mappers";
 
 // One row of each level, as its statement's json_build_array lists the values. Ids are the parent's (to group by)
 // and, where a level has children, the row's own.
@@ -252,13 +252,7 @@ export async function findAgreementDocuments(
     }),
   );
   const documents = agreements.map((row): Agreement => ({
-    slug: row.slug,
-    title: row.title,
-    summary: row.summary,
-    parties: [row.partyA, row.partyB],
-    announced: toPreciseDate(row.announcedDate, row.announcedPrecision),
-    published: row.published,
-    settings: { staleAfterDays: row.staleAfterDays, warnBeforeDays: row.warnBeforeDays },
+    ...toAgreementHead(row),
     commitments: commitmentsOf.get(row.id) ?? [],
   }));
 

@@ -86,7 +86,7 @@ export const TREE_CONNECTIONS = 3;
 
 /**
  * `FROM` these agreements' indicators, as `i` (every column), for the indicators and observations levels.
- * Indicators are few (about one commitment in five has one), and for more than one agreement's commitments the planner
+ * Indicators are few (on the Scale dataset one for every five commitments), and for more than one agreement's commitments the planner
  * would rather hash the whole indicators table than look each commitment up in its index: on the Scale dataset the
  * source page's five agreements (~950 commitments) gave a sequential scan of 40,000 indicators, 10 ms, where the
  * lookups take 1 ms (bench/README.md, "Scale"). `OFFSET 0` keeps the lateral subquery from being merged into the

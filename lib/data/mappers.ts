@@ -100,7 +100,8 @@ function toCommitment(row: CommitmentRow): Commitment {
   };
 }
 
-export function toAgreement(row: AgreementRow): Agreement {
+/** An agreement's own fields, its commitments apart (agreement-documents.ts reads those as arrays). */
+export function toAgreementHead(row: Prisma.AgreementGetPayload<object>): Omit<Agreement, "commitments"> {
   return {
     slug: row.slug,
     title: row.title,
@@ -112,8 +113,11 @@ export function toAgreement(row: AgreementRow): Agreement {
       staleAfterDays: row.staleAfterDays,
       warnBeforeDays: row.warnBeforeDays,
     },
-    commitments: row.commitments.map(toCommitment),
   };
+}
+
+export function toAgreement(row: AgreementRow): Agreement {
+  return { ...toAgreementHead(row), commitments: row.commitments.map(toCommitment) };
 }
 
 export type SourceRow = Prisma.SourceGetPayload<object>;
