@@ -67,7 +67,7 @@ export async function expectHydrated(page: Page): Promise<void> {
 
 /**
  * The Content-Security-Policy policies of a response, all enforced: one per header, or several in one header,
- * comma-separated (CSP's own list syntax: the proxy's answer of a cached page sends next.config.ts's framing policy
+ * comma-separated (CSP's own list syntax: the proxy's answer of a cached page sends next.config.mjs's framing policy
  * and the page's own in one header, Next.js's answer in two; lib/http/cached-answer.mjs).
  */
 export async function policiesOf(response: Response | APIResponse): Promise<string[]> {

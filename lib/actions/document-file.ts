@@ -1,24 +1,15 @@
 /**
  * An uploaded accordwatch/v1 file, read into text before it is parsed: the one size limit (shared by the form, the
- * server action and next.config.ts, which must let a request this big through) and the checks that give a clear
- * message about the file itself. Imports nothing but types: client components and next.config.ts import it. The
- * messages are English unless the caller gives them in the reader's language (documentFileText).
+ * server action and next.config.mjs, which must let a request this big through: document-limits.mjs) and the checks
+ * that give a clear message about the file itself. Imports nothing but types and the limits: client components import
+ * it. The messages are English unless the caller gives them in the reader's language (documentFileText).
  */
 import type { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/domain/locale";
 import type { Messages } from "@/messages/en";
+import { MAX_DOCUMENT_BYTES, SERVER_ACTION_BODY_LIMIT_BYTES } from "./document-limits.mjs";
 
-/**
- * The largest file the workspace imports. Never more characters than parseInterchangeText accepts
- * (MAX_DOCUMENT_CHARS, 20 000 000): UTF-8 takes at least one byte per character.
- */
-export const MAX_DOCUMENT_BYTES = 20_000_000;
-
-/**
- * What next.config.ts lets a server action's body be: the file plus room for the multipart framing and the form's
- * other fields, so that a file at the limit reaches the action and one over it is refused there with a message.
- */
-export const SERVER_ACTION_BODY_LIMIT_BYTES = MAX_DOCUMENT_BYTES + 1_000_000;
+export { MAX_DOCUMENT_BYTES, SERVER_ACTION_BODY_LIMIT_BYTES };
 
 /** "20 MB", "1.2 MB", "341 KB", "12 bytes": rounded up, so that a file just over the limit never reads as the limit. */
 export function formatBytes(bytes: number): string {

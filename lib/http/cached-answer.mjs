@@ -10,7 +10,7 @@
  * and its ETag computed once per entry.
  *
  * What it answers, and only that: a GET for a cached public page, not an RSC request of the client router (its
- * headers or `_rsc`, which a proxy sees only because next.config.ts sets `skipProxyUrlNormalize`: without it, an RSC
+ * headers or `_rsc`, which a proxy sees only because next.config.mjs sets `skipProxyUrlNormalize`: without it, an RSC
  * request would look like a page load and get HTML; e2e/cached-answers.spec.ts fails then), no server action, no
  * draft mode, whose entry in Next.js's in-memory ISR cache
  * (FileSystemCache's memory LRU, which the cache handler csp-cache-handler.mjs extends) is an HTML page with status
@@ -29,7 +29,7 @@
  * The answer is the one Next.js gives for a HIT (e2e/cached-answers.spec.ts compares them header by header): status
  * 200, the entry's headers (its Content-Security-Policy, x-nextjs-stale-time; not its cache tags), Vary,
  * `x-nextjs-cache: HIT`, `x-nextjs-prerender: 1`, the ETag and the Content-Type; the proxy's own headers
- * (Cache-Control, X-Accel-Expires, X-Request-Id); next.config.ts's `headers()`, which Next.js applies to a proxy's
+ * (Cache-Control, X-Accel-Expires, X-Request-Id); next.config.mjs's `headers()`, which Next.js applies to a proxy's
  * answer too, except Content-Security-Policy, which the proxy's answer replaces: so it carries the configured framing
  * policy itself, before the entry's (one header, the two policies comma-separated: the same policy list as two
  * headers). 304 to a matching If-None-Match, by Next.js's own test (`fresh`). Compression is Next.js's, applied to
@@ -127,7 +127,7 @@ export function preparedPage(value, generateETag) {
 
 /**
  * The headers of the answer: the proxy's own (but its internal `x-middleware-*` instructions), then the entry's and
- * what Next.js adds to a HIT. `framing` is next.config.ts's framing policy for the address, which the answer's
+ * what Next.js adds to a HIT. `framing` is next.config.mjs's framing policy for the address, which the answer's
  * Content-Security-Policy replaces, so it goes first, then the entry's policy.
  * @param {{ proxyHeaders: Headers, page: PreparedPage, vary: string, framing: string }} parts
  * @returns {Headers}
@@ -168,7 +168,7 @@ export function publishCachedPages(pages) {
 /**
  * The answer to a page load from Next.js's cache, or null when it must go on to Next.js. `proxyHeaders`: the
  * headers of the proxy's response as it would have passed the request on (its rewrite included); `framing`:
- * next.config.ts's framing policy for the address.
+ * next.config.mjs's framing policy for the address.
  * @param {{ method: string, headers: Headers, searchParams: URLSearchParams }} request
  * @param {string} pathname where the proxy rewrites the request to
  * @param {Headers} proxyHeaders

@@ -9,7 +9,7 @@
  * - cached pages (ISR: the same HTML for every reader, so no nonce is possible): the SHA-256 of each inline script
  *   of that very HTML, computed where the HTML is known (csp-cache-handler.mjs), and 'self' for the app's own files.
  * Everything else is the same for both. Framing (`frame-ancestors`) is also a policy of its own, on every answer, set
- * in next.config.ts.
+ * in next.config.mjs.
  */
 import { createHash } from "node:crypto";
 
@@ -33,7 +33,7 @@ export const FRAME_ANCESTORS = { none: "frame-ancestors 'none'", any: "frame-anc
 /**
  * @param {object} page
  * @param {{ nonce: string } | { hashes: readonly string[] }} page.scripts
- * @param {"none" | "any"} [page.framing] included when the policy replaces next.config.ts's framing policy (the
+ * @param {"none" | "any"} [page.framing] included when the policy replaces next.config.mjs's framing policy (the
  *   proxy's response header does: Next.js applies it over the configured one); left out by the cache handler, whose
  *   header Next.js sends beside the configured one
  * @param {boolean} [page.dev] `next dev` evaluates code (React's error stacks) and injects its styles
@@ -78,7 +78,7 @@ export function inlineScripts(html) {
 
 /**
  * The policy of a cached page: the hash of each of its distinct inline scripts. Its framing policy is
- * next.config.ts's, sent beside it.
+ * next.config.mjs's, sent beside it.
  * @param {string} html
  */
 export function hashedPagePolicy(html) {

@@ -18,7 +18,7 @@
  * memory cache, by the address the proxy rewrites to, with Next.js's own freshness rules and this module's
  * `expiredBefore`. It stores nothing of its own for that: the lookup reads Next.js's cache on every request.
  *
- * Loaded by Next.js (next.config.ts `cacheHandler`) with Node's `import`: plain JavaScript, no path aliases.
+ * Loaded by Next.js (next.config.mjs `cacheHandler`) with Node's `import`: plain JavaScript, no path aliases.
  */
 import { createRequire } from "node:module";
 import { BoundedFileSystemCache } from "./bounded-file-system-cache.mjs";

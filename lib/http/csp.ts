@@ -24,7 +24,7 @@ export function isRenderedPerRequest(pathname: string): boolean {
   return process.env.NODE_ENV === "development" || !isCachedPage(splitLocalePath(pathname).path);
 }
 
-/** The embeddable widget (/embed/…, /fr/embed/…) may be framed by any site, no other page (next.config.ts, the same). */
+/** The embeddable widget (/embed/…, /fr/embed/…) may be framed by any site, no other page (next.config.mjs, the same). */
 export function framingOf(pathname: string): Framing {
   return /^(?:\/fr)?\/embed\//.test(pathname) ? "any" : "none";
 }

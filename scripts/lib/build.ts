@@ -13,7 +13,7 @@ export const BUILD_SOURCES = [
   "messages",
   "data",
   "prisma/schema.prisma",
-  "next.config.ts",
+  "next.config.mjs",
   "proxy.ts",
   "package.json",
 ] as const;

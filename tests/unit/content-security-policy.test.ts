@@ -1,7 +1,7 @@
 /**
  * The security headers (issue 5, item 6): the Content-Security-Policy of pages rendered per request (a nonce) and of
  * cached pages (the hashes of their inline scripts, added by the ISR cache handler), which pages get which, the
- * framing rule, the database-outage page's own policy, and the headers next.config.ts sets on every answer.
+ * framing rule, the database-outage page's own policy, and the headers next.config.mjs sets on every answer.
  * e2e/content-security-policy.spec.ts checks them in Chromium.
  */
 import { createHash } from "node:crypto";
@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { nodeFs } from "next/dist/server/lib/node-fs-methods.js";
 import { afterAll, describe, expect, it } from "vitest";
-import nextConfig from "@/next.config";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
+import configFor from "@/next.config.mjs";
 import { hashedPagePolicy, inlineScripts, pagePolicy, sourceHash } from "@/lib/http/content-security-policy.mjs";
 import CspCacheHandler, { withScriptPolicy } from "@/lib/http/csp-cache-handler.mjs";
 import { CSP_HEADER, createNonce, framingOf, isRenderedPerRequest, policyForRequest } from "@/lib/http/csp";
@@ -152,7 +153,7 @@ describe("which pages get a nonce", () => {
     expect(policy).toMatch(/^default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'; /);
     expect(policy).toMatch(/frame-ancestors 'none'$/);
     expect(headers.get(CSP_HEADER)).toBe(policy);
-    // The widget is cached: its framing comes from next.config.ts, its scripts' hashes from the cache.
+    // The widget is cached: its framing comes from next.config.mjs, its scripts' hashes from the cache.
     expect(policyForRequest("/embed/demo/a", new Headers())).toBeNull();
     expect(createNonce()).not.toBe(createNonce());
   });
@@ -174,8 +175,9 @@ describe("the database-outage page", () => {
   });
 });
 
-describe("the headers of every answer (next.config.ts)", () => {
+describe("the headers of every answer (next.config.mjs)", () => {
   it("sets HSTS, nosniff, the referrer policy and the framing rule, and uses the CSP cache handler", async () => {
+    const nextConfig = await configFor(PHASE_PRODUCTION_SERVER);
     const rules = await nextConfig.headers!();
     const bySource = new Map(rules.map((r) => [r.source, new Map(r.headers.map((h) => [h.key, h.value]))]));
     expect(Object.fromEntries(bySource.get("/:path*")!)).toEqual({

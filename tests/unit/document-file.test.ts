@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import nextConfig from "@/next.config";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
+import configFor from "@/next.config.mjs";
 import {
   MAX_DOCUMENT_BYTES,
   SERVER_ACTION_BODY_LIMIT_BYTES,
@@ -67,7 +68,8 @@ describe("the upload limit", () => {
     expect(MAX_DOCUMENT_BYTES).toBeLessThanOrEqual(MAX_DOCUMENT_CHARS);
   });
 
-  it("gets through Next.js's server action body limit with room for the form around the file", () => {
+  it("gets through Next.js's server action body limit with room for the form around the file", async () => {
+    const nextConfig = await configFor(PHASE_PRODUCTION_SERVER);
     expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe(SERVER_ACTION_BODY_LIMIT_BYTES);
     expect(SERVER_ACTION_BODY_LIMIT_BYTES - MAX_DOCUMENT_BYTES).toBeGreaterThanOrEqual(64_000);
   });

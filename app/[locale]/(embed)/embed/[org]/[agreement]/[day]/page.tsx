@@ -26,7 +26,7 @@ interface EmbedPageProps {
 
 /**
  * /embed/{org}/{agreement}?asOf=: the scorecard widget other sites frame (the only page allowed in a frame, see
- * next.config.ts). Published data only, like every public page.
+ * next.config.mjs). Published data only, like every public page.
  */
 export async function generateMetadata({ params }: EmbedPageProps): Promise<Metadata> {
   await publicPageLocale(params);

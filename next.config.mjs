@@ -1,10 +1,16 @@
+/**
+ * Next.js's configuration. Plain JavaScript rather than next.config.ts: `next start` compiles a TypeScript config with
+ * Next.js's SWC binary, which then stays loaded in the server for nothing (26 MB resident). And the next-intl plugin,
+ * which only tells the bundler where lib/i18n/request.ts is, is applied when building or developing, not when serving
+ * the build: it loads @swc/core and @parcel/watcher (13 MB more). bench/README.md, "Memory".
+ */
 import { fileURLToPath } from "node:url";
-import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/actions/document-file";
+import { PHASE_PRODUCTION_SERVER } from "next/constants.js";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/actions/document-limits.mjs";
 import { FRAME_ANCESTORS } from "./lib/http/content-security-policy.mjs";
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   // PGlite loads its Wasm and data files from its own package folder at run time: keep it (and the Prisma pieces
   // that sit on it) out of the server bundle.
   // pg-boss and nodemailer (the scheduled work, started by instrumentation.ts) are CommonJS packages for Node: loaded
@@ -67,6 +73,14 @@ const nextConfig: NextConfig = {
   },
 };
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
-
-export default withNextIntl(nextConfig);
+/**
+ * The configuration for a Next.js phase (`phase-production-build`, `phase-development-server`,
+ * `phase-production-server`, …: next/constants.js).
+ * @param {string} phase
+ * @returns {Promise<import("next").NextConfig>}
+ */
+export default async function config(phase) {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  return createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+}
