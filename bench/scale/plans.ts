@@ -11,6 +11,7 @@ import { listComments } from "../../lib/data/comments";
 import { listRecordEntities } from "../../lib/data/history";
 import {
   getPublishedAgreement,
+  getPublishedScorecard,
   getPublishedOrganisation,
   getPublishedSource,
   listPublishedAgreements,
@@ -119,8 +120,9 @@ export const WHOLE_ORGANISATION = "find page and organisation feed (listPublishe
 export function reads(target: ReadsTarget): ReadonlyArray<{ name: string; run: () => Promise<unknown> }> {
   const { organisation: org, agreement, member } = target;
   return [
+    { name: "scorecard page (getPublishedScorecard)", run: () => getPublishedScorecard(ANONYMOUS, org, agreement) },
     {
-      name: "scorecard, commitment, milestone and changes pages (getPublishedAgreement)",
+      name: "commitment, milestone and changes pages (getPublishedAgreement)",
       run: () => getPublishedAgreement(ANONYMOUS, org, agreement),
     },
     { name: "organisation home (getPublishedOrganisation)", run: () => getPublishedOrganisation(ANONYMOUS, org) },

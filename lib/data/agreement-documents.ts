@@ -9,8 +9,15 @@
  * Dates that rows (and Next.js's wrapped Date constructor) cost (bench/README.md, "Scale").
  *
  * The workspace and the daily evaluation, which need the rows' ids and versions, read agreement-tree.ts.
+ *
+ * With `detail: "health"`, for a page that shows the agreement's health and not each record (a compact scorecard:
+ * lib/domain/scorecard.ts isCompactScorecard), the texts and citations no health rule reads (lib/domain/health) are
+ * not read: status updates' rationales and deadline changes' reasons come as "", with no sources; an evidence link's
+ * quote only when its stance delays or contradicts (a reason quotes it), "" otherwise; the sources, only those that
+ * evidence and observations cite, without title ("") or URL. The same statements on the same tables and indexes,
+ * less text: healthAt of either read is the same (tests/integration/agreement-tree.test.ts).
  */
-import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
 import type { DatePrecision, SourceKind, Stance, Status } from "@/lib/db/generated/prisma/enums";
 import type {
   Agreement,
@@ -102,6 +109,13 @@ function groupedBy<V extends unknown[], T>(rows: readonly V[], map: (values: V) 
 
 const day = (date: string, precision: DatePrecision): PreciseDate => ({ date, precision });
 
+/** What a read returns: everything (`full`), or what the health computation needs (`health`: see above). */
+export type DocumentDetail = "full" | "health";
+
+/** SQL for `full` when the whole agreement is read, else for `health`. */
+const byDetail = (detail: DocumentDetail, full: Prisma.Sql, health: Prisma.Sql): Prisma.Sql =>
+  detail === "full" ? full : health;
+
 /**
  * The agreements of `organisationId` matching `where`, in `orderBy` order, as domain objects, and the sources they
  * cite (by key). 9 statements, whatever the size of the agreements; none but the first when none matches.
@@ -109,8 +123,13 @@ const day = (date: string, precision: DatePrecision): PreciseDate => ({ date, pr
 export async function findAgreementDocuments(
   db: TreeReader,
   organisationId: string,
-  args: { where?: Prisma.AgreementWhereInput; orderBy?: Prisma.AgreementOrderByWithRelationInput[] } = {},
+  args: {
+    where?: Prisma.AgreementWhereInput;
+    orderBy?: Prisma.AgreementOrderByWithRelationInput[];
+    detail?: DocumentDetail;
+  } = {},
 ): Promise<{ agreements: Agreement[]; sources: Source[] }> {
+  const detail = args.detail ?? "full";
   const agreements = await db.agreement.findMany({
     where: { ...args.where, organisationId },
     ...(args.orderBy ? { orderBy: args.orderBy } : {}),
@@ -146,9 +165,13 @@ export async function findAgreementDocuments(
       () =>
         arraysOf<StatusUpdateValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
-                 u.milestone_id, u.on_date, u.on_precision::text, u.status::text, u.rationale,
-                 ARRAY(SELECT us.source_id FROM status_update_sources us
-                    WHERE us.status_update_id = u.id ORDER BY us.position)
+                 u.milestone_id, u.on_date, u.on_precision::text, u.status::text, ${byDetail(
+                   detail,
+                   Prisma.sql`u.rationale,
+                   ARRAY(SELECT us.source_id FROM status_update_sources us
+                      WHERE us.status_update_id = u.id ORDER BY us.position)`,
+                   Prisma.sql`'', ARRAY[]::uuid[]`,
+                 )}
                ) ORDER BY u.milestone_id, u.on_date, u.position, u.id), '[]')::text AS rows
           FROM status_updates u
           WHERE u.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
@@ -156,9 +179,13 @@ export async function findAgreementDocuments(
       () =>
         arraysOf<DeadlineChangeValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
-                 d.milestone_id, d.on_date, d.on_precision::text, d.to_date, d.to_precision::text, d.reason,
-                 ARRAY(SELECT ds.source_id FROM deadline_change_sources ds
-                    WHERE ds.deadline_change_id = d.id ORDER BY ds.position)
+                 d.milestone_id, d.on_date, d.on_precision::text, d.to_date, d.to_precision::text, ${byDetail(
+                   detail,
+                   Prisma.sql`d.reason,
+                   ARRAY(SELECT ds.source_id FROM deadline_change_sources ds
+                      WHERE ds.deadline_change_id = d.id ORDER BY ds.position)`,
+                   Prisma.sql`'', ARRAY[]::uuid[]`,
+                 )}
                ) ORDER BY d.milestone_id, d.on_date, d.position, d.id), '[]')::text AS rows
           FROM deadline_changes d
           WHERE d.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
@@ -166,7 +193,11 @@ export async function findAgreementDocuments(
       () =>
         arraysOf<EvidenceValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
-                 e.milestone_id, e.source_id, e.stance::text, e.quote
+                 e.milestone_id, e.source_id, e.stance::text, ${byDetail(
+                   detail,
+                   Prisma.sql`e.quote`,
+                   Prisma.sql`CASE WHEN e.stance IN ('CONTRADICTS', 'INDICATES_DELAY') THEN e.quote ELSE '' END`,
+                 )}
                ) ORDER BY e.milestone_id, e.position, e.id), '[]')::text AS rows
           FROM evidence_links e
           WHERE e.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
@@ -190,7 +221,9 @@ export async function findAgreementDocuments(
   for (const values of observations) citedIds.add(values[4]);
   const sourcesRead = arraysOf<SourceValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
-                 s.id, s.key, s.url, s.outlet, s.title, s.published_date, s.published_precision::text, s.kind::text
+                 s.id, s.key, ${byDetail(detail, Prisma.sql`s.url`, Prisma.sql`NULL`)}, s.outlet,
+                 ${byDetail(detail, Prisma.sql`s.title`, Prisma.sql`''`)}, s.published_date, s.published_precision::text,
+                 s.kind::text
                ) ORDER BY s.key), '[]')::text AS rows
           FROM sources s
           WHERE s.organisation_id = ${org}::uuid AND s.id = ANY(${[...citedIds]}::uuid[])`);

@@ -8,7 +8,9 @@ import { authorize } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Agreement, PreciseDate, Source } from "@/lib/domain/types";
 import { MARK_END, MARK_START, type HitField, type TextHit } from "@/lib/domain/find";
-import { findAgreementDocuments } from "./agreement-documents";
+import { isCompactMilestoneCount } from "@/lib/domain/scorecard";
+import { findAgreementDocuments, type DocumentDetail } from "./agreement-documents";
+import type { TreeReader } from "./agreement-tree";
 import { toPreciseDate, toSource } from "./mappers";
 import type { OrganisationSummary } from "./organisations";
 import { rawReadsOf, readerFor } from "./reader";
@@ -100,6 +102,40 @@ export async function getPublishedAgreement(
   orgSlug: string,
   agreementSlug: string,
 ): Promise<{ organisation: OrganisationSummary; agreement: Agreement; sources: Source[] } | null> {
+  return publishedAgreement(viewer, orgSlug, agreementSlug, async () => "full");
+}
+
+/**
+ * The scorecard page's read: getPublishedAgreement's, but for an agreement whose scorecard is compact (its milestones
+ * counted first: lib/domain/scorecard.ts isCompactMilestoneCount) only what its health needs (agreement-documents.ts
+ * `detail: "health"`), which is all a compact scorecard shows of its records. `compact` says which was read.
+ */
+export async function getPublishedScorecard(
+  viewer: Viewer,
+  orgSlug: string,
+  agreementSlug: string,
+): Promise<{ organisation: OrganisationSummary; agreement: Agreement; sources: Source[]; compact: boolean } | null> {
+  let compact = false;
+  const found = await publishedAgreement(viewer, orgSlug, agreementSlug, async (db, organisationId) => {
+    const [counted] = await db.$queryRaw<Array<{ count: number }>>`
+      SELECT count(*)::int AS count
+        FROM milestones m
+        JOIN commitments c ON c.id = m.commitment_id
+        JOIN agreements a ON a.id = c.agreement_id
+        WHERE a.organisation_id = ${organisationId}::uuid AND a.slug = ${agreementSlug} AND a.published`;
+    compact = isCompactMilestoneCount(counted?.count ?? 0);
+    return compact ? "health" : "full";
+  });
+  return found === null ? null : { ...found, compact };
+}
+
+/** The published agreement `agreementSlug` of `orgSlug`, read in the detail `detailOf` chooses, with its sources. */
+async function publishedAgreement(
+  viewer: Viewer,
+  orgSlug: string,
+  agreementSlug: string,
+  detailOf: (db: TreeReader, organisationId: string) => Promise<DocumentDetail>,
+): Promise<{ organisation: OrganisationSummary; agreement: Agreement; sources: Source[] } | null> {
   authorize(viewer, "published:read", { organisation: orgSlug });
   const db = await readerFor(viewer);
   const organisation = await db.organisation.findUnique({
@@ -107,9 +143,11 @@ export async function getPublishedAgreement(
     select: { id: true, slug: true, name: true },
   });
   if (organisation === null) return null;
+  const reads = rawReadsOf(db);
   // The sources it cites come with it (agreement-documents.ts), by key.
-  const { agreements, sources } = await findAgreementDocuments(rawReadsOf(db), organisation.id, {
+  const { agreements, sources } = await findAgreementDocuments(reads, organisation.id, {
     where: { slug: agreementSlug, published: true },
+    detail: await detailOf(reads, organisation.id),
   });
   const [agreement] = agreements;
   if (agreement === undefined) return null;

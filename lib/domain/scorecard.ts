@@ -27,9 +27,14 @@ export function milestoneCount(agreement: Pick<Agreement, "commitments">): numbe
   return count;
 }
 
+/** Whether the scorecard of an agreement of `count` milestones is compact (COMPACT_SCORECARD_MILESTONES). */
+export function isCompactMilestoneCount(count: number): boolean {
+  return count > COMPACT_SCORECARD_MILESTONES;
+}
+
 /** Whether the agreement's scorecard is compact (COMPACT_SCORECARD_MILESTONES). */
 export function isCompactScorecard(agreement: Pick<Agreement, "commitments">): boolean {
-  return milestoneCount(agreement) > COMPACT_SCORECARD_MILESTONES;
+  return isCompactMilestoneCount(milestoneCount(agreement));
 }
 
 export interface ScorecardState {

@@ -11,6 +11,7 @@ import { listComments } from "@/lib/data/comments";
 import { listRecordEntities } from "@/lib/data/history";
 import {
   getPublishedAgreement,
+  getPublishedScorecard,
   getPublishedOrganisation,
   getPublishedSource,
   listPublishedAgreements,
@@ -75,8 +76,10 @@ async function generate(commitments: number, milestonesEach: number): Promise<Ge
 /** Each page's data load: what its page (app/[locale]/(site)/…/page.tsx) awaits, as it awaits it. */
 const PAGES: ReadonlyArray<readonly [page: string, load: (g: Generated) => Promise<unknown>]> = [
   // The scorecard, commitment, milestone and changes pages all read the agreement through load.ts (React's cache:
-  // once per request, shared by generateMetadata and the page), then compute from it.
-  ["scorecard /{org}/{agreement}", () => getPublishedAgreement(ANONYMOUS, ORG, AGREEMENT)],
+  // once per request, shared by generateMetadata and the page), then compute from it. The scorecard's read counts
+  // the milestones first: at 10 it reads everything, at 1,000 (a compact scorecard) what the health needs, in the
+  // same statements.
+  ["scorecard /{org}/{agreement}", () => getPublishedScorecard(ANONYMOUS, ORG, AGREEMENT)],
   ["commitment page …/commitments/{commitment}", () => getPublishedAgreement(ANONYMOUS, ORG, AGREEMENT)],
   ["milestone page …/milestones/{milestone}", () => getPublishedAgreement(ANONYMOUS, ORG, AGREEMENT)],
   ["changes page …/changes", () => getPublishedAgreement(ANONYMOUS, ORG, AGREEMENT)],
@@ -144,8 +147,27 @@ describe("the statements of the pages' data loads, at 10 and at 1,000 milestones
     expect(atLarge.length).toBeGreaterThan(0);
   });
 
-  it("reads the scorecard's agreement in 10 statements: organisation, agreement, 7 levels of the tree, sources", async () => {
+  it("reads the agreement in 10 statements: organisation, agreement, 7 levels of the tree, sources", async () => {
     // The sources of status updates and deadline changes come with them (lib/data/agreement-tree.ts).
     expect(await statementsOf(large, () => getPublishedAgreement(ANONYMOUS, ORG, AGREEMENT))).toHaveLength(10);
+  });
+
+  it("reads the scorecard's in 11: the same after counting the milestones, compact at 1,000 and not at 10", async () => {
+    for (const g of [small, large]) {
+      const statements = await statementsOf(g, () => getPublishedScorecard(ANONYMOUS, ORG, AGREEMENT));
+      expect(statements).toHaveLength(11);
+      // The count and the milestones level (the list is sorted).
+      expect(statements.filter((s) => s === "SELECT milestones")).toHaveLength(2);
+    }
+    const compact = async (g: Generated) => {
+      const restore = installDatabase(g.db.database);
+      try {
+        return (await getPublishedScorecard(ANONYMOUS, ORG, AGREEMENT))?.compact;
+      } finally {
+        restore();
+      }
+    };
+    expect(await compact(small)).toBe(false);
+    expect(await compact(large)).toBe(true);
   });
 });

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Scorecard } from "@/components/Scorecard";
-import { healthAt, isCompactScorecard, scorecardAt, type ScorecardState } from "@/lib/domain/scorecard";
+import { healthAt, scorecardAt, type ScorecardState } from "@/lib/domain/scorecard";
 import { SHARE_CARD_SIZE } from "@/components/ShareCard";
 import { LOCALE_TAGS } from "@/lib/domain/locale";
 import { getEnv } from "@/lib/env";
 import { feedAlternates, localisedPath, scorecardPath } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
-import { loadPublishedAgreement } from "./load";
+import { loadPublishedScorecard } from "./load";
 import { publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
 
 // Rendered once per language and day asked for, kept, and rendered again at most every ten seconds in the background
@@ -34,7 +34,7 @@ function publicOrigin(): string {
 export async function generateMetadata({ params }: ScorecardPageProps): Promise<Metadata> {
   await publicPageLocale(params);
   const { org, agreement } = await params;
-  const found = await loadPublishedAgreement(org, agreement);
+  const found = await loadPublishedScorecard(org, agreement);
   if (!found) return { title: (await getTranslations("common.notFound"))("metaTitle") };
   const locale = await getCurrentLocale();
   const title = `${found.agreement.title} — ${found.organisation.name}`;
@@ -67,13 +67,13 @@ export default async function ScorecardPage({ params }: ScorecardPageProps) {
   // The day to show: the reader's `asOf` when it is a real day, else today (with a message saying why).
   const { today, asOf, isToday, error } = await publicPageDay(params);
 
-  const found = await loadPublishedAgreement(org, agreementSlug);
+  const found = await loadPublishedScorecard(org, agreementSlug);
   if (!found) notFound();
-  const { organisation, agreement, sources } = found;
+  const { organisation, agreement, sources, compact } = found;
 
   const locale = await getCurrentLocale();
-  // A compact scorecard shows no milestone's state: its health alone is computed.
-  const { health, milestones }: ScorecardState = isCompactScorecard(agreement)
+  // A compact scorecard shows no milestone's state: its health alone is computed (and was all that was read).
+  const { health, milestones }: ScorecardState = compact
     ? { health: healthAt(agreement, sources, asOf, locale), milestones: new Map() }
     : scorecardAt(agreement, sources, asOf, locale);
 
