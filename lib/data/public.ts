@@ -8,7 +8,7 @@ import { authorize } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Agreement, PreciseDate, Source } from "@/lib/domain/types";
 import { MARK_END, MARK_START, type HitField, type TextHit } from "@/lib/domain/find";
-import { isCompactMilestoneCount } from "@/lib/domain/scorecard";
+import { isCompactMilestoneCount, isCompactScorecard } from "@/lib/domain/scorecard";
 import { findAgreementDocuments, type DocumentDetail } from "./agreement-documents";
 import type { TreeReader } from "./agreement-tree";
 import { toPreciseDate, toSource } from "./mappers";
@@ -126,7 +126,14 @@ export async function getPublishedScorecard(
     compact = isCompactMilestoneCount(counted?.count ?? 0);
     return compact ? "health" : "full";
   });
-  return found === null ? null : { ...found, compact };
+  if (found === null) return null;
+  if (compact && !isCompactScorecard(found.agreement)) {
+    // Milestones deleted between the count and the read: a full scorecard after all, which shows every record.
+    const full = await getPublishedAgreement(viewer, orgSlug, agreementSlug);
+    return full === null ? null : { ...full, compact: false };
+  }
+  // (Counted at most the threshold but more read: a compact scorecard of the whole read, which holds all it needs.)
+  return { ...found, compact: isCompactScorecard(found.agreement) };
 }
 
 /** The published agreement `agreementSlug` of `orgSlug`, read in the detail `detailOf` chooses, with its sources. */
