@@ -443,6 +443,7 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "public.listPublishedAgreementsByOrganisation": { scope: "global", allow: ALL, args: () => [] },
   "public.getPublishedOrganisation": org(PUBLIC, (ctx) => [ctx.org]),
   "public.getPublishedAgreement": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
+  "public.getPublishedScorecard": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
   "public.listPublishedAgreements": org(PUBLIC, (ctx) => [ctx.org]),
   "public.searchPublishedMilestones": org(PUBLIC, (ctx) => [ctx.org, "doctrine", "2025-12-01"]),
   "public.getPublishedSource": org(PUBLIC, (ctx) => [ctx.org, ctx.source]),
