@@ -136,6 +136,18 @@ export async function getPublishedScorecard(
   return { ...found, compact: isCompactScorecard(found.agreement) };
 }
 
+/**
+ * The published agreement read for its health alone (agreement-documents.ts `detail: "health"`), whatever its size:
+ * for what shows its health and nothing of its records (the widget, the link preview's picture).
+ */
+export async function getPublishedAgreementHealth(
+  viewer: Viewer,
+  orgSlug: string,
+  agreementSlug: string,
+): Promise<{ organisation: OrganisationSummary; agreement: Agreement; sources: Source[] } | null> {
+  return publishedAgreement(viewer, orgSlug, agreementSlug, async () => "health");
+}
+
 /** The published agreement `agreementSlug` of `orgSlug`, read in the detail `detailOf` chooses, with its sources. */
 async function publishedAgreement(
   viewer: Viewer,

@@ -11,6 +11,7 @@ import { listComments } from "@/lib/data/comments";
 import { listRecordEntities } from "@/lib/data/history";
 import {
   getPublishedAgreement,
+  getPublishedAgreementHealth,
   getPublishedScorecard,
   getPublishedOrganisation,
   getPublishedSource,
@@ -80,6 +81,7 @@ const PAGES: ReadonlyArray<readonly [page: string, load: (g: Generated) => Promi
   // the milestones first: at 10 it reads everything, at 1,000 (a compact scorecard) what the health needs, in the
   // same statements.
   ["scorecard /{org}/{agreement}", () => getPublishedScorecard(ANONYMOUS, ORG, AGREEMENT)],
+  ["widget /embed/{org}/{agreement}/{day}", () => getPublishedAgreementHealth(ANONYMOUS, ORG, AGREEMENT)],
   ["commitment page …/commitments/{commitment}", () => getPublishedAgreement(ANONYMOUS, ORG, AGREEMENT)],
   ["milestone page …/milestones/{milestone}", () => getPublishedAgreement(ANONYMOUS, ORG, AGREEMENT)],
   ["changes page …/changes", () => getPublishedAgreement(ANONYMOUS, ORG, AGREEMENT)],

@@ -444,6 +444,7 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "public.getPublishedOrganisation": org(PUBLIC, (ctx) => [ctx.org]),
   "public.getPublishedAgreement": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
   "public.getPublishedScorecard": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
+  "public.getPublishedAgreementHealth": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
   "public.listPublishedAgreements": org(PUBLIC, (ctx) => [ctx.org]),
   "public.searchPublishedMilestones": org(PUBLIC, (ctx) => [ctx.org, "doctrine", "2025-12-01"]),
   "public.getPublishedSource": org(PUBLIC, (ctx) => [ctx.org, ctx.source]),
@@ -549,7 +550,9 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/[locale]/(personal)/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
   "app/[locale]/(public)/[org]/feed.xml/route.ts#GET": { delegates: ["public.listPublishedAgreements"] },
   "app/[locale]/(public)/[org]/[agreement]/feed.xml/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
-  "app/[locale]/(public)/[org]/[agreement]/og-image.png/route.tsx#GET": { delegates: ["public.getPublishedAgreement"] },
+  "app/[locale]/(public)/[org]/[agreement]/og-image.png/route.tsx#GET": {
+    delegates: ["public.getPublishedAgreementHealth"],
+  },
   "app/api/auth/[...nextauth]/route.ts#GET": { publicByDesign: "auth: NextAuth's sign-in endpoints" },
   // The open-data API (lib/http): published data, read with the anonymous viewer.
   "app/api/v1/[org]/agreements/route.ts#GET": { delegates: ["public.getPublishedOrganisation"] },

@@ -7,7 +7,7 @@ import { ImageResponse } from "next/og";
 import { SHARE_CARD_SIZE, ShareCard } from "@/components/ShareCard";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { todayUtc } from "@/lib/clock";
-import { getPublishedAgreement } from "@/lib/data/public";
+import { getPublishedAgreementHealth } from "@/lib/data/public";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/domain/locale";
 import { healthAt } from "@/lib/domain/scorecard";
 import { FEED_CACHE_CONTROL, failureResponse, notFoundResponse } from "@/lib/feeds/response";
@@ -21,7 +21,7 @@ async function shareImage(
   const { locale: asked, org, agreement: slug } = await params;
   const locale = isLocale(asked) ? asked : DEFAULT_LOCALE;
   try {
-    const found = await getPublishedAgreement(ANONYMOUS, org, slug);
+    const found = await getPublishedAgreementHealth(ANONYMOUS, org, slug);
     if (found === null) return notFoundResponse("No published scorecard has this address.");
     const today = todayUtc();
     const health = healthAt(found.agreement, found.sources, today, locale);

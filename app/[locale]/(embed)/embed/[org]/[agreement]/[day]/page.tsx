@@ -1,9 +1,10 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { EmbedScorecard } from "@/components/EmbedScorecard";
 import { ANONYMOUS } from "@/lib/auth/viewer";
-import { getPublishedAgreement } from "@/lib/data/public";
+import { getPublishedAgreementHealth } from "@/lib/data/public";
 import { healthAt } from "@/lib/domain/scorecard";
 import { getCurrentLocale } from "@/lib/i18n/server";
 import { publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
@@ -24,6 +25,9 @@ interface EmbedPageProps {
   params: Promise<{ locale: string; day: string; org: string; agreement: string }>;
 }
 
+/** What the widget shows of the agreement (its health: getPublishedAgreementHealth), read once per request. */
+const loadAgreementHealth = cache((org: string, slug: string) => getPublishedAgreementHealth(ANONYMOUS, org, slug));
+
 /**
  * /embed/{org}/{agreement}?asOf=: the scorecard widget other sites frame (the only page allowed in a frame, see
  * next.config.mjs). Published data only, like every public page.
@@ -31,7 +35,7 @@ interface EmbedPageProps {
 export async function generateMetadata({ params }: EmbedPageProps): Promise<Metadata> {
   await publicPageLocale(params);
   const { org, agreement } = await params;
-  const found = await getPublishedAgreement(ANONYMOUS, org, agreement);
+  const found = await loadAgreementHealth(org, agreement);
   if (found === null) return {};
   const t = await getTranslations("common.embed");
   return { title: t("title", { title: found.agreement.title }), robots: { index: false } };
@@ -41,7 +45,7 @@ export default async function EmbedPage({ params }: EmbedPageProps) {
   const { org, agreement: slug } = await params;
   // A refused day falls back to today: a widget has no room for the message the full scorecard shows.
   const { asOf, isToday } = await publicPageDay(params);
-  const found = await getPublishedAgreement(ANONYMOUS, org, slug);
+  const found = await loadAgreementHealth(org, slug);
   if (found === null) notFound();
   const health = healthAt(found.agreement, found.sources, asOf, await getCurrentLocale());
   return (
