@@ -139,9 +139,36 @@ export async function findAgreementDocuments(
   const org = organisationId;
 
   // As in agreement-tree.ts: each level reached from the agreements through its parents, TREE_CONNECTIONS at a time.
-  const [commitments, milestones, indicators, statusUpdates, deadlineChanges, evidence, observations] = await atMost(
-    TREE_CONNECTIONS,
-    [
+  // The sources they cite come in a statement of the same batch, each once, reached through what cites them (as
+  // the levels are), rather than by the ids the levels give once they are in: a statement that waited for the others
+  // and bound an array of thousands of ids (bench/README.md, "Scale").
+  const milestonesOfAgreements = Prisma.sql`SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
+                                    WHERE c.agreement_id = ANY(${ids}::uuid[])`;
+  const [sources, commitments, milestones, indicators, statusUpdates, deadlineChanges, evidence, observations] =
+    await atMost(TREE_CONNECTIONS, [
+      () =>
+        arraysOf<SourceValues>(db.$queryRaw`
+        SELECT coalesce(json_agg(json_build_array(
+                 s.id, s.key, ${byDetail(detail, Prisma.sql`s.url`, Prisma.sql`NULL`)}, s.outlet,
+                 ${byDetail(detail, Prisma.sql`s.title`, Prisma.sql`''`)}, s.published_date, s.published_precision::text,
+                 s.kind::text
+               ) ORDER BY s.key), '[]')::text AS rows
+          FROM sources s
+          WHERE s.organisation_id = ${org}::uuid AND s.id IN (
+            SELECT e.source_id FROM evidence_links e WHERE e.milestone_id IN (${milestonesOfAgreements})
+            UNION ALL
+            SELECT o.source_id FROM observations o
+              WHERE o.indicator_id IN (SELECT i.id FROM ${indicatorsOfAgreements(ids)})
+            ${byDetail(
+              detail,
+              Prisma.sql`UNION ALL
+            SELECT us.source_id FROM status_update_sources us JOIN status_updates u ON u.id = us.status_update_id
+              WHERE u.milestone_id IN (${milestonesOfAgreements})
+            UNION ALL
+            SELECT ds.source_id FROM deadline_change_sources ds JOIN deadline_changes d ON d.id = ds.deadline_change_id
+              WHERE d.milestone_id IN (${milestonesOfAgreements})`,
+              Prisma.empty,
+            )})`),
       () =>
         arraysOf<CommitmentValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
@@ -209,26 +236,7 @@ export async function findAgreementDocuments(
                ) ORDER BY o.indicator_id, o.on_date, o.position, o.id), '[]')::text AS rows
           FROM observations o
           WHERE o.indicator_id IN (SELECT i.id FROM ${indicatorsOfAgreements(ids)})`),
-    ] as const,
-  );
-
-  // Then the sources they cite, each once, by id: read while the levels are put together, with the sources' ids
-  // where their keys go, each replaced by its key once the sources are in (bench/README.md, "Scale").
-  const citedIds = new Set<string>();
-  for (const values of statusUpdates) for (const id of values[5]) citedIds.add(id);
-  for (const values of deadlineChanges) for (const id of values[6]) citedIds.add(id);
-  for (const values of evidence) citedIds.add(values[1]);
-  for (const values of observations) citedIds.add(values[4]);
-  const sourcesRead = arraysOf<SourceValues>(db.$queryRaw`
-        SELECT coalesce(json_agg(json_build_array(
-                 s.id, s.key, ${byDetail(detail, Prisma.sql`s.url`, Prisma.sql`NULL`)}, s.outlet,
-                 ${byDetail(detail, Prisma.sql`s.title`, Prisma.sql`''`)}, s.published_date, s.published_precision::text,
-                 s.kind::text
-               ) ORDER BY s.key), '[]')::text AS rows
-          FROM sources s
-          WHERE s.organisation_id = ${org}::uuid AND s.id = ANY(${[...citedIds]}::uuid[])`);
-  // Awaited below; until then a failure must not count as unhandled.
-  sourcesRead.catch(() => undefined);
+    ] as const);
 
   // What cites a source, by its id until the keys are known.
   const citingOne: Array<{ source: string }> = [];
@@ -289,7 +297,6 @@ export async function findAgreementDocuments(
     commitments: commitmentsOf.get(row.id) ?? [],
   }));
 
-  const sources = await sourcesRead;
   const keyOf = new Map(sources.map(([id, key]) => [id, key]));
   const key = (id: string): string => {
     const found = keyOf.get(id);
