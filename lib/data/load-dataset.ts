@@ -7,6 +7,7 @@ import type { Dataset } from "@/lib/domain/types";
 import { findAgreementDocuments } from "./agreement-documents";
 import { toSource } from "./mappers";
 import { getOrganisationOrThrow } from "./organisations";
+import { rememberedPublicRead } from "./public-answers";
 import { rawReadsOf, readerFor } from "./reader";
 import { getWorkspaceOrganisationOrThrow } from "./workspace";
 
@@ -19,6 +20,15 @@ export interface LoadDatasetOptions {
 
 /** Throws NotFoundError for an unknown organisation (or agreement, when one is asked for). */
 export async function loadDataset(viewer: Viewer, orgSlug: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
+  // The public export, the same for every anonymous reader (the open-data API): remembered for a second.
+  if (options.publicOnly) {
+    const key = `dataset\0${orgSlug}\0${options.agreement ?? ""}`;
+    return rememberedPublicRead(viewer, key, () => readDataset(viewer, orgSlug, options));
+  }
+  return readDataset(viewer, orgSlug, options);
+}
+
+async function readDataset(viewer: Viewer, orgSlug: string, options: LoadDatasetOptions): Promise<Dataset> {
   // The public export of an anonymous reader (the open-data API) may come from a read replica (./reader.ts).
   const db = await readerFor(viewer);
   // The whole dataset (drafts) only to those who may export it, and an organisation they may not read answers as

@@ -13,6 +13,7 @@ import { findAgreementDocuments, type DocumentDetail } from "./agreement-documen
 import type { TreeReader } from "./agreement-tree";
 import { toPreciseDate, toSource } from "./mappers";
 import type { OrganisationSummary } from "./organisations";
+import { rememberedPublicRead } from "./public-answers";
 import { rawReadsOf, readerFor } from "./reader";
 
 export type { OrganisationSummary };
@@ -80,20 +81,22 @@ export async function getPublishedOrganisation(
   orgSlug: string,
 ): Promise<{ organisation: OrganisationSummary; agreements: AgreementSummary[] } | null> {
   authorize(viewer, "published:read", { organisation: orgSlug });
-  const db = await readerFor(viewer);
-  const organisation = await db.organisation.findUnique({
-    where: { slug: orgSlug },
-    select: {
-      slug: true,
-      name: true,
-      agreements: { where: { published: true }, orderBy: { title: "asc" }, select: summarySelect },
-    },
+  return rememberedPublicRead(viewer, `organisation\0${orgSlug}`, async () => {
+    const db = await readerFor(viewer);
+    const organisation = await db.organisation.findUnique({
+      where: { slug: orgSlug },
+      select: {
+        slug: true,
+        name: true,
+        agreements: { where: { published: true }, orderBy: { title: "asc" }, select: summarySelect },
+      },
+    });
+    if (organisation === null || organisation.agreements.length === 0) return null;
+    return {
+      organisation: { slug: organisation.slug, name: organisation.name },
+      agreements: organisation.agreements.map(toSummary),
+    };
   });
-  if (organisation === null || organisation.agreements.length === 0) return null;
-  return {
-    organisation: { slug: organisation.slug, name: organisation.name },
-    agreements: organisation.agreements.map(toSummary),
-  };
 }
 
 /** A published agreement with its whole tree and the sources it cites; null when not found or not published. */
@@ -102,7 +105,10 @@ export async function getPublishedAgreement(
   orgSlug: string,
   agreementSlug: string,
 ): Promise<{ organisation: OrganisationSummary; agreement: Agreement; sources: Source[] } | null> {
-  return publishedAgreement(viewer, orgSlug, agreementSlug, async () => "full");
+  authorize(viewer, "published:read", { organisation: orgSlug });
+  return rememberedPublicRead(viewer, `agreement\0${orgSlug}\0${agreementSlug}`, () =>
+    publishedAgreement(viewer, orgSlug, agreementSlug, async () => "full"),
+  );
 }
 
 /**
@@ -182,18 +188,20 @@ export async function listPublishedAgreements(
   orgSlug: string,
 ): Promise<{ organisation: OrganisationSummary; agreements: Agreement[]; sources: Source[] } | null> {
   authorize(viewer, "published:read", { organisation: orgSlug });
-  const db = await readerFor(viewer);
-  const organisation = await db.organisation.findUnique({
-    where: { slug: orgSlug },
-    select: { id: true, slug: true, name: true },
+  return rememberedPublicRead(viewer, `agreements\0${orgSlug}`, async () => {
+    const db = await readerFor(viewer);
+    const organisation = await db.organisation.findUnique({
+      where: { slug: orgSlug },
+      select: { id: true, slug: true, name: true },
+    });
+    if (organisation === null) return null;
+    const { agreements, sources } = await findAgreementDocuments(rawReadsOf(db), organisation.id, {
+      where: { published: true },
+      orderBy: [{ title: "asc" }, { slug: "asc" }],
+    });
+    if (agreements.length === 0) return null;
+    return { organisation: { slug: organisation.slug, name: organisation.name }, agreements, sources };
   });
-  if (organisation === null) return null;
-  const { agreements, sources } = await findAgreementDocuments(rawReadsOf(db), organisation.id, {
-    where: { published: true },
-    orderBy: [{ title: "asc" }, { slug: "asc" }],
-  });
-  if (agreements.length === 0) return null;
-  return { organisation: { slug: organisation.slug, name: organisation.name }, agreements, sources };
 }
 
 /** How ts_headline marks the matched words: see lib/domain/find.ts MARK_START / MARK_END. */
@@ -228,6 +236,17 @@ export async function searchPublishedMilestones(
   asOf: string,
 ): Promise<{ searchable: boolean; hits: TextHit[] } | null> {
   authorize(viewer, "published:read", { organisation: orgSlug });
+  return rememberedPublicRead(viewer, `search\0${orgSlug}\0${asOf}\0${text}`, () =>
+    searchMilestones(viewer, orgSlug, text, asOf),
+  );
+}
+
+async function searchMilestones(
+  viewer: Viewer,
+  orgSlug: string,
+  text: string,
+  asOf: string,
+): Promise<{ searchable: boolean; hits: TextHit[] } | null> {
   const db = await readerFor(viewer);
   const organisation = await db.organisation.findUnique({ where: { slug: orgSlug }, select: { id: true } });
   if (organisation === null) return null;

@@ -24,6 +24,7 @@ import { createRequire } from "node:module";
 import { BoundedFileSystemCache } from "./bounded-file-system-cache.mjs";
 import { isFreshPage, preparedPage, publishCachedPages } from "./cached-answer.mjs";
 import { hashedPagePolicy } from "./content-security-policy.mjs";
+import { nextPublicGeneration } from "../data/public-generation.mjs";
 import { currentSharedInvalidation, startSharedInvalidation } from "./shared-invalidation.mjs";
 
 // The very modules FileSystemCache and IncrementalCache use (one instance each per process: the tags manifest is
@@ -119,8 +120,12 @@ export default class CspCacheHandler extends Base {
   constructor(...args) {
     super(...args);
     startSharedInvalidation({
-      expire: (tags, durations) => super.revalidateTag(tags, durations),
+      expire: (tags, durations) => {
+        nextPublicGeneration();
+        return super.revalidateTag(tags, durations);
+      },
       expireAll: () => {
+        nextPublicGeneration();
         state.expiredBefore = Date.now();
       },
     });
@@ -142,6 +147,8 @@ export default class CspCacheHandler extends Base {
 
   /** Expires the tags here (Next.js's own), then tells the other instances to do the same. */
   async revalidateTag(tags, durations) {
+    // The computed public answers too (lib/data/public-answers.ts), whatever the tags: an edit's are the whole tree.
+    nextPublicGeneration();
     await super.revalidateTag(tags, durations);
     const list = typeof tags === "string" ? [tags] : tags;
     const shared = currentSharedInvalidation();
