@@ -48,6 +48,9 @@ const newCache = (now?: () => number) =>
   new LRUCache<string, Entry>({
     max: PUBLIC_ANSWER_MAX_ENTRIES,
     ttl: PUBLIC_ANSWER_TTL_MS,
+    // An expired read is let go at once, not when next asked for or pushed out: one can hold an organisation's whole
+    // dataset (the API's health document), and the keys asked once (a find page's text) are most of them.
+    ttlAutopurge: true,
     ...(now === undefined ? {} : { perf: { now } }),
   });
 
