@@ -14,7 +14,8 @@
  * lib/domain/scorecard.ts isCompactScorecard), the texts and citations no health rule reads (lib/domain/health) are
  * not read: status updates' rationales and deadline changes' reasons come as "", with no sources; an evidence link's
  * quote only when its stance delays or contradicts (a reason quotes it), "" otherwise; the sources, only those that
- * evidence and observations cite, without title ("") or URL. The same statements on the same tables and indexes,
+ * evidence and observations cite, without title ("") or URL, given by the citing rows themselves (no statement of
+ * their own) and in the order they are first cited. The same statements on the same tables and indexes,
  * less text: healthAt of either read is the same (tests/integration/agreement-tree.test.ts).
  */
 import { Prisma } from "@/lib/db/generated/prisma/client";
@@ -75,14 +76,18 @@ type DeadlineChangeValues = [
   reason: string,
   sourceIds: string[],
 ];
-type EvidenceValues = [milestoneId: string, sourceId: string, stance: Stance, quote: string];
+/** What the health read gives of the source an evidence link or an observation cites, in the citing row. */
+type CitedValues = [outlet: string, published: string, precision: DatePrecision, kind: SourceKind];
+/** `source`: the source's id in the full read, its key and CitedValues in the health read. */
+type EvidenceValues = [milestoneId: string, source: string, stance: Stance, quote: string, ...cited: [] | CitedValues];
 type ObservationValues = [
   indicatorId: string,
   on: string,
   onPrecision: DatePrecision,
   value: number,
-  sourceId: string,
+  source: string,
   quote: string,
+  ...cited: [] | CitedValues,
 ];
 type SourceValues = [
   id: string,
@@ -116,9 +121,19 @@ export type DocumentDetail = "full" | "health";
 const byDetail = (detail: DocumentDetail, full: Prisma.Sql, health: Prisma.Sql): Prisma.Sql =>
   detail === "full" ? full : health;
 
+/** In the health read, the cited source's values a citing row carries (CitedValues), from `sourceOf`'s join. */
+const citedSource = Prisma.sql`s.outlet, s.published_date, s.published_precision::text, s.kind::text`;
+/**
+ * The source a citing row (`alias`: evidence link or observation) cites, as `s`: a lookup of its primary key, in the
+ * organisation (as it is by construction: the foreign keys stay within it).
+ */
+const sourceOf = (alias: "e" | "o", organisationId: string): Prisma.Sql =>
+  Prisma.sql`JOIN sources s ON s.id = ${Prisma.raw(alias)}.source_id AND s.organisation_id = ${organisationId}::uuid`;
+
 /**
  * The agreements of `organisationId` matching `where`, in `orderBy` order, as domain objects, and the sources they
- * cite (by key). 9 statements, whatever the size of the agreements; none but the first when none matches.
+ * cite (by key). 9 statements (8 for `health`), whatever the size of the agreements; none but the first when none
+ * matches.
  */
 export async function findAgreementDocuments(
   db: TreeReader,
@@ -139,19 +154,20 @@ export async function findAgreementDocuments(
   const org = organisationId;
 
   // As in agreement-tree.ts: each level reached from the agreements through its parents, TREE_CONNECTIONS at a time.
-  // The sources they cite come in a statement of the same batch, each once, reached through what cites them (as
-  // the levels are), rather than by the ids the levels give once they are in: a statement that waited for the others
-  // and bound an array of thousands of ids (bench/README.md, "Scale").
+  // The sources they cite, in the full read, come in a statement of the same batch, each once, reached through what
+  // cites them (as the levels are), rather than by the ids the levels give once they are in: a statement that waited
+  // for the others and bound an array of thousands of ids. The health read needs of a source only what evidence and
+  // observations cite, and gets it in their rows (bench/README.md, "Scale").
   const milestonesOfAgreements = Prisma.sql`SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
                                     WHERE c.agreement_id = ANY(${ids}::uuid[])`;
   const [sources, commitments, milestones, indicators, statusUpdates, deadlineChanges, evidence, observations] =
     await atMost(TREE_CONNECTIONS, [
       () =>
-        arraysOf<SourceValues>(db.$queryRaw`
+        detail === "health"
+          ? Promise.resolve([])
+          : arraysOf<SourceValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
-                 s.id, s.key, ${byDetail(detail, Prisma.sql`s.url`, Prisma.sql`NULL`)}, s.outlet,
-                 ${byDetail(detail, Prisma.sql`s.title`, Prisma.sql`''`)}, s.published_date, s.published_precision::text,
-                 s.kind::text
+                 s.id, s.key, s.url, s.outlet, s.title, s.published_date, s.published_precision::text, s.kind::text
                ) ORDER BY s.key), '[]')::text AS rows
           FROM sources s
           WHERE s.organisation_id = ${org}::uuid AND s.id IN (
@@ -159,16 +175,12 @@ export async function findAgreementDocuments(
             UNION ALL
             SELECT o.source_id FROM observations o
               WHERE o.indicator_id IN (SELECT i.id FROM ${indicatorsOfAgreements(ids)})
-            ${byDetail(
-              detail,
-              Prisma.sql`UNION ALL
+            UNION ALL
             SELECT us.source_id FROM status_update_sources us JOIN status_updates u ON u.id = us.status_update_id
               WHERE u.milestone_id IN (${milestonesOfAgreements})
             UNION ALL
             SELECT ds.source_id FROM deadline_change_sources ds JOIN deadline_changes d ON d.id = ds.deadline_change_id
-              WHERE d.milestone_id IN (${milestonesOfAgreements})`,
-              Prisma.empty,
-            )})`),
+              WHERE d.milestone_id IN (${milestonesOfAgreements}))`),
       () =>
         arraysOf<CommitmentValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
@@ -220,21 +232,26 @@ export async function findAgreementDocuments(
       () =>
         arraysOf<EvidenceValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
-                 e.milestone_id, e.source_id, e.stance::text, ${byDetail(
+                 e.milestone_id, ${byDetail(
                    detail,
-                   Prisma.sql`e.quote`,
-                   Prisma.sql`CASE WHEN e.stance IN ('CONTRADICTS', 'INDICATES_DELAY') THEN e.quote ELSE '' END`,
+                   Prisma.sql`e.source_id, e.stance::text, e.quote`,
+                   Prisma.sql`s.key, e.stance::text,
+                   CASE WHEN e.stance IN ('CONTRADICTS', 'INDICATES_DELAY') THEN e.quote ELSE '' END, ${citedSource}`,
                  )}
                ) ORDER BY e.milestone_id, e.position, e.id), '[]')::text AS rows
-          FROM evidence_links e
+          FROM evidence_links e ${byDetail(detail, Prisma.empty, sourceOf("e", org))}
           WHERE e.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
                                     WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
       () =>
         arraysOf<ObservationValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
-                 o.indicator_id, o.on_date, o.on_precision::text, o.value, o.source_id, o.quote
+                 o.indicator_id, o.on_date, o.on_precision::text, o.value, ${byDetail(
+                   detail,
+                   Prisma.sql`o.source_id, o.quote`,
+                   Prisma.sql`s.key, o.quote, ${citedSource}`,
+                 )}
                ) ORDER BY o.indicator_id, o.on_date, o.position, o.id), '[]')::text AS rows
-          FROM observations o
+          FROM observations o ${byDetail(detail, Prisma.empty, sourceOf("o", org))}
           WHERE o.indicator_id IN (SELECT i.id FROM ${indicatorsOfAgreements(ids)})`),
     ] as const);
 
@@ -252,14 +269,23 @@ export async function findAgreementDocuments(
       return { on: day(on, onPrecision), to: day(to, toPrecision), reason, sources: sourceIds };
     },
   );
-  const evidenceOf = groupedBy(evidence, ([, sourceId, stance, quote]): EvidenceLink => {
-    const link = { source: sourceId, stance, quote };
-    citingOne.push(link);
+  // The health read's sources, by key, from the first row citing each (CitedValues after the row's own values).
+  const cited = new Map<string, Source>();
+  const cite = (citing: { source: string }, row: readonly unknown[], own: number) => {
+    if (row.length === own) citingOne.push(citing);
+    else if (!cited.has(citing.source)) {
+      const [outlet, published, precision, kind] = row.slice(own) as CitedValues;
+      cited.set(citing.source, { id: citing.source, outlet, title: "", published: day(published, precision), kind });
+    }
+  };
+  const evidenceOf = groupedBy(evidence, (row): EvidenceLink => {
+    const link = { source: row[1], stance: row[2], quote: row[3] };
+    cite(link, row, 4);
     return link;
   });
-  const observationsOf = groupedBy(observations, ([, on, onPrecision, value, sourceId, quote]): Observation => {
-    const observation = { on: day(on, onPrecision), value, source: sourceId, quote };
-    citingOne.push(observation);
+  const observationsOf = groupedBy(observations, (row): Observation => {
+    const observation = { on: day(row[1], row[2]), value: row[3], source: row[4], quote: row[5] };
+    cite(observation, row, 6);
     return observation;
   });
   const milestonesOf = groupedBy(milestones, ([, id, milestoneKey, title, owner, deadline, precision]): Milestone => ({
@@ -306,6 +332,7 @@ export async function findAgreementDocuments(
   };
   for (const citing of citingOne) citing.source = key(citing.source);
   for (const ids of citingMany) for (let i = 0; i < ids.length; i++) ids[i] = key(ids[i]!);
+  if (detail === "health") return { agreements: documents, sources: [...cited.values()] };
   return {
     agreements: documents,
     sources: sources.map(([, sourceKey, url, outlet, title, published, precision, kind]): Source => ({

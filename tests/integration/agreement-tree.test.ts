@@ -83,8 +83,11 @@ function expectHealthRead(
     })),
   }));
   expect(lean.agreements).toStrictEqual(blanked);
-  expect(lean.sources).toStrictEqual(
-    full.sources.filter((s) => cited.has(s.id)).map(({ url: _url, ...s }): Source => ({ ...s, title: "" })),
+  // The same sources, in the order they are first cited (the full read's are by key).
+  const byKey = (sources: readonly Source[]) => [...sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  expect(new Set(lean.sources.map((s) => s.id)).size).toBe(lean.sources.length);
+  expect(byKey(lean.sources)).toStrictEqual(
+    byKey(full.sources.filter((s) => cited.has(s.id)).map(({ url: _url, ...s }): Source => ({ ...s, title: "" }))),
   );
 
   let quoted = 0;
