@@ -167,6 +167,8 @@ export const INTERNAL_DATA_FILES: Record<string, string> = {
   "lib/data/mappers.ts": "row ↔ domain mapping",
   "lib/data/organisations.ts": "lookup helper used by load-dataset and users, which are enumerated",
   "lib/data/reader.ts": "chooses the database of a read from the viewer the enumerated reads were given",
+  "lib/data/public-answers.ts":
+    "keeps the anonymous viewer's reads of the enumerated public reads for a second, after they checked the viewer",
   "lib/data/rate-limit.ts": "sign-in limits, before any viewer exists (covered by users.verifyCredentials' tests)",
   "lib/data/commands/*": "each command file is re-exported by lib/data/commands/index.ts (enumerated)",
   "lib/data/members/*": "each member operation is re-exported by lib/data/members/index.ts (enumerated)",
