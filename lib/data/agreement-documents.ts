@@ -157,7 +157,8 @@ export async function findAgreementDocuments(
   // The sources they cite, in the full read, come in a statement of the same batch, each once, reached through what
   // cites them (as the levels are), rather than by the ids the levels give once they are in: a statement that waited
   // for the others and bound an array of thousands of ids. The health read needs of a source only what evidence and
-  // observations cite, and gets it in their rows (bench/README.md, "Scale").
+  // observations cite, and gets it in their rows (bench/README.md, "Scale"). Below the commitments, a level is reached
+  // through the agreements' milestones.
   const milestonesOfAgreements = Prisma.sql`SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
                                     WHERE c.agreement_id = ANY(${ids}::uuid[])`;
   const [sources, commitments, milestones, indicators, statusUpdates, deadlineChanges, evidence, observations] =
@@ -213,8 +214,7 @@ export async function findAgreementDocuments(
                  )}
                ) ORDER BY u.milestone_id, u.on_date, u.position, u.id), '[]')::text AS rows
           FROM status_updates u
-          WHERE u.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
-                                    WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
+          WHERE u.milestone_id IN (${milestonesOfAgreements})`),
       () =>
         arraysOf<DeadlineChangeValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
@@ -227,8 +227,7 @@ export async function findAgreementDocuments(
                  )}
                ) ORDER BY d.milestone_id, d.on_date, d.position, d.id), '[]')::text AS rows
           FROM deadline_changes d
-          WHERE d.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
-                                    WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
+          WHERE d.milestone_id IN (${milestonesOfAgreements})`),
       () =>
         arraysOf<EvidenceValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
@@ -240,8 +239,7 @@ export async function findAgreementDocuments(
                  )}
                ) ORDER BY e.milestone_id, e.position, e.id), '[]')::text AS rows
           FROM evidence_links e ${byDetail(detail, Prisma.empty, sourceOf("e", org))}
-          WHERE e.milestone_id IN (SELECT m.id FROM milestones m JOIN commitments c ON c.id = m.commitment_id
-                                    WHERE c.agreement_id = ANY(${ids}::uuid[]))`),
+          WHERE e.milestone_id IN (${milestonesOfAgreements})`),
       () =>
         arraysOf<ObservationValues>(db.$queryRaw`
         SELECT coalesce(json_agg(json_build_array(
