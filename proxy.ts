@@ -26,12 +26,11 @@ import { isLocale } from "./lib/domain/locale";
 import { asOfSegment } from "./lib/domain/schemas/as-of";
 import { cachedPageAnswer } from "./lib/http/cached-answer.mjs";
 import {
+  cachedPagePath,
   isCachedPage,
-  isPastDayPage,
   isUncachedPublicPage,
   PUBLIC_CACHE,
   PUBLIC_PAGE_CACHE,
-  publicPagePath,
   SHARED_CACHE_EXPIRY_HEADER,
   sharedCacheExpiry,
 } from "./lib/http/cache-control";
@@ -65,55 +64,43 @@ export default function proxy(request: NextRequest) {
     headers.set(REQUEST_ID_HEADER, requestId);
     // The page's Content-Security-Policy with a nonce of this request's, for Next.js to stamp on its scripts; none
     // for a page served from the cache (lib/http/csp.ts).
-    const asked = pageDay(request);
-    const policy = policyForRequest({ pathname: request.nextUrl.pathname, ...asked }, headers);
+    const policy = policyForRequest(request.nextUrl.pathname, headers);
     // next-intl passes on the headers of the request it is given (its rewrite and next carry `request.headers`), and
     // Next.js applies them to the real request. A copy without the body: next-intl reads only the address and
     // headers, and the body (a server action's form, an upload) stays with the request Next.js forwards.
     const response = localise(new NextRequest(request.url, { method: request.method, headers }));
     if (policy) response.headers.set(CSP_HEADER, policy);
-    return isPageLoad(request) ? toCachedPage(request, response, asked) : response;
+    return isPageLoad(request) ? toCachedPage(request, response) : response;
   }
 }
 
-/** The day a page load asks for (`?asOf=`), as the path segment of its page (asOfSegment), and today. */
-function pageDay(request: NextRequest): { readonly day: string; readonly today: string } {
-  const today = todayUtc();
-  return { day: asOfSegment({ asOf: request.nextUrl.searchParams.getAll("asOf") }, today), today };
-}
-
 /**
- * The public pages are rendered without the request (today's are kept: lib/http/cache-control.ts), so they cannot
- * read the query: the day asked for (`?asOf=`) moves into the path of the page that answers,
- * app/[locale]/(public)/asof/[day]/… for today (or a refused day), app/[locale]/(public)/past/[day]/… for a past day
- * (rendered per request), and the widget's app/[locale]/(embed)/embed/[org]/[agreement]/[day]. The address the reader
- * sees does not change. next-intl has already decided the language (a rewrite to `/en/…` for a plain address, or
- * none for `/fr/…`): this moves its destination. Their shared-cache header is set here too (Next.js keeps a
- * Cache-Control the proxy set), one second whatever the app's own `revalidate` (lib/http/cache-control.ts), and the
- * find page's, which is rendered per request.
+ * The public pages are rendered once per language and day and kept (lib/http/cache-control.ts), so they cannot read
+ * the query: the day asked for (`?asOf=`) moves into the path of the page that answers, app/[locale]/(public)/asof/
+ * [day]/… (and the widget's app/[locale]/(embed)/embed/[org]/[agreement]/[day]). The address the reader sees does not
+ * change. next-intl has already decided the language (a rewrite to `/en/…` for a plain address, or none for
+ * `/fr/…`): this moves its destination. Their shared-cache header is set here too (Next.js keeps a Cache-Control
+ * the proxy set), one second whatever the app's own `revalidate` (lib/http/cache-control.ts), and the find page's,
+ * which is rendered per request.
  */
-function toCachedPage(
-  request: NextRequest,
-  response: NextResponse,
-  { day, today }: { readonly day: string; readonly today: string },
-): NextResponse {
+function toCachedPage(request: NextRequest, response: NextResponse): NextResponse {
   if (response.headers.has("location")) return response;
   const destination = new URL(response.headers.get("x-middleware-rewrite") ?? request.url);
   const [, locale, ...rest] = destination.pathname.split("/");
   if (!isLocale(locale)) return response;
   const path = `/${rest.join("/")}`;
-  const moved = publicPagePath(path, day, today);
-  const cachedPage = isCachedPage(path, day, today);
-  const pastDay = isPastDayPage(path, day, today);
-  if (cachedPage || pastDay) response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE);
-  if (moved !== null) {
-    destination.pathname = `/${locale}${moved}`;
+  const day = asOfSegment({ asOf: request.nextUrl.searchParams.getAll("asOf") }, todayUtc());
+  const cached = cachedPagePath(path, day);
+  const cachedPage = isCachedPage(path);
+  if (cachedPage) response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE);
+  if (cached !== null) {
+    destination.pathname = `/${locale}${cached}`;
     response.headers.set("x-middleware-rewrite", destination.toString());
     response.headers.delete("x-middleware-next");
   } else if (isUncachedPublicPage(path)) {
     response.headers.set("Cache-Control", PUBLIC_CACHE);
   }
-  if (cachedPage || pastDay || isUncachedPublicPage(path)) {
+  if (cachedPage || isUncachedPublicPage(path)) {
     response.headers.set(SHARED_CACHE_EXPIRY_HEADER, sharedCacheExpiry(Date.now()));
   }
   return cachedPage ? (fromCache(request, destination.pathname, response) ?? response) : response;

@@ -1,7 +1,6 @@
 /**
  * What the app's ISR cache writes to disk is bounded (lib/http/bounded-file-system-cache.mjs,
- * lib/domain/schemas/as-of.ts): many unknown slugs, days out of range and past days (the widget's, kept in memory; a
- * public page's past days are not kept at all: lib/http/cache-control.ts) add no file under the build's
+ * lib/domain/schemas/as-of.ts): many unknown slugs, days out of range and past days add no file under the build's
  * `.next/server/app`, and a page that was a 200 on disk answers 404 once its agreement is unpublished, after a
  * restart too.
  *
@@ -54,8 +53,7 @@ test("unknown slugs, days out of range and past days leave no file in the ISR ca
   ]).flat();
   for (const address of unknown) expect((await request.get(address)).status(), address).toBe(404);
 
-  // Days no other spec asks for: after today, before 1900, and past days (the widget's kept in memory only, the
-  // scorecard's rendered per request).
+  // Days no other spec asks for: after today, before 1900, and past days (kept in memory only).
   const year = 2200 + (randomBytes(1)[0] ?? 0);
   const days = Array.from({ length: N }, (_, i) => {
     const day = `${String(i + 1).padStart(2, "0")}`;

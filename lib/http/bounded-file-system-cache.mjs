@@ -11,8 +11,7 @@
  *   kept in memory only;
  * - so is a page of a past day: only today's pages (and the few fixed segments of a refused day, which show today:
  *   lib/domain/schemas/as-of.ts) go to disk, so the disk holds at most one copy of each real page and language per
- *   day the app has served, whatever the requests. (Of past days, only the widget's reach the cache: a public page of a
- *   past day is rendered per request and never stored, app/[locale]/(public)/past/[day]/….)
+ *   day the app has served, whatever the requests.
  * A page kept in memory only also has its disk copy removed, if it had one: a page that was a 200 on disk and became
  * a 404 (an agreement unpublished, a milestone deleted) must not come back from disk after the memory copy was
  * evicted or the process restarted, showing what is no longer public.

@@ -4,9 +4,8 @@
  * - Public pages (published data only, the same for every reader) are rendered once and kept by the app itself
  *   (Next.js incremental static regeneration: app/[locale]/(public)/asof/[day]/…, app/[locale]/(public)/page.tsx,
  *   the embed widget), rendered again in the background at most every PAGE_REVALIDATE_SECONDS, and at once after an
- *   edit (the workspace's server actions call revalidatePublicPages: the next request renders the new state). Only
- *   today's, though: a past day's page (`?asOf=`) is rendered for each request (publicPagePath says why).
- *   Shared caches (nginx, a CDN) may keep them all a second and serve a stale copy for a minute while they ask again:
+ *   edit (the workspace's server actions call revalidatePublicPages: the next request renders the new state).
+ *   Shared caches (nginx, a CDN) may keep them a second and serve a stale copy for a minute while they ask again:
  *   proxy.ts sends PUBLIC_PAGE_CACHE for them, in place of the `s-maxage=10` Next.js would derive from `revalidate`.
  *   The two lifetimes differ on purpose: a rendering costs the app's one thread ~0.1 s, so under a spike the app
  *   should render a hot page every ten seconds, not every second (bench/README.md, "Spike"), while a shared cache in
@@ -58,32 +57,13 @@ export const PRIVATE_NO_STORE = "private, no-store";
 /** First path segments (after the language) that are not a public organisation's pages. */
 const NOT_PUBLIC_PAGES = new Set(["w", "signin", "account", "invite", "api", "healthz", "readyz", "_next"]);
 
-/** Where a public page of a past day is rendered, per request: app/[locale]/(public)/past/[day]/…. */
-export const PAST_DAY_TREE = "/past";
-
 /**
- * Whether a day segment (asOfSegment) is a past day's: a date before today. Today's, and the few refused segments
- * (which show today), are the cached tree's.
+ * Where proxy.ts sends a page address, given without its language prefix (`/demo/uk-france`) and the day it asks
+ * for (`asOfSegment`): the cached as-of tree (`/asof/2025-11-21/demo/uk-france`, the embed widget's
+ * `/embed/demo/uk-france/2025-11-21`), or null for an address that stays where it is (the home page, the workspace,
+ * sign-in, the find page, a file with a dot in its name: feeds, og-image.png).
  */
-export function isPastDay(day: string, today: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day < today;
-}
-
-/**
- * Where proxy.ts sends a page address, given without its language prefix (`/demo/uk-france`), the day it asks for
- * (`asOfSegment`) and today: the cached as-of tree for today's page and a refused day's
- * (`/asof/2025-11-21/demo/uk-france`); the tree rendered per request for a past day's
- * (`/past/2025-10-31/demo/uk-france`, PAST_DAY_TREE); the embed widget's `/embed/demo/uk-france/2025-11-21` (cached
- * for every day: it is small); or null for an address that stays where it is (the home page, the workspace, sign-in,
- * the find page, a file with a dot in its name: feeds, og-image.png).
- *
- * Why past days are not kept (bench/README.md, "Scale"): storing a page costs Next.js about a fifth of its rendering
- * (it serialises the page once more to check its size, and splits its payload into per-segment prefetch data), and
- * a past day's page is rarely asked twice within the ten seconds it would be kept, while a crawler of past days
- * would push today's pages out of the memory cache. In production, nginx in front keeps each for a second like
- * every public page (the header is the same), so a spike on one past day still costs one rendering a second.
- */
-export function publicPagePath(path: string, day: string, today: string): string | null {
+export function cachedPagePath(path: string, day: string): string | null {
   const segments = path.split("/").filter((s) => s !== "");
   const [first, last] = [segments[0], segments[segments.length - 1]];
   if (first === undefined || last === undefined || NOT_PUBLIC_PAGES.has(first) || last.includes(".")) return null;
@@ -91,24 +71,16 @@ export function publicPagePath(path: string, day: string, today: string): string
     return segments.length === 3 ? `/${segments.join("/")}/${encodeURIComponent(day)}` : null;
   }
   if (segments.length === 2 && segments[1] === "find") return null;
-  const tree = isPastDay(day, today) ? PAST_DAY_TREE : "/asof";
-  return `${tree}/${encodeURIComponent(day)}/${segments.join("/")}`;
+  return `/asof/${encodeURIComponent(day)}/${segments.join("/")}`;
 }
 
 /**
- * Whether a page address (without its language prefix) asked for a day (asOfSegment) is answered from the app's
- * cache: the home page and every address publicPagePath moves into the cached tree or the widget's. The others (the
- * workspace, sign-in, the find page, a past day's page…) are rendered per request. lib/http/csp.ts gives those a
- * nonce, and the cached ones the hashes of their scripts.
+ * Whether a page address (without its language prefix) is answered from the app's cache: the home page and every
+ * address cachedPagePath moves into the cached tree. The others (the workspace, sign-in, the find page…) are rendered
+ * per request. lib/http/csp.ts gives those a nonce, and the cached ones the hashes of their scripts.
  */
-export function isCachedPage(path: string, day: string, today: string): boolean {
-  if (path === "/" || path === "") return true;
-  return publicPagePath(path, day, today) !== null && !isPastDayPage(path, day, today);
-}
-
-/** Whether publicPagePath sends the address to the tree rendered per request (a past day's page). */
-export function isPastDayPage(path: string, day: string, today: string): boolean {
-  return publicPagePath(path, day, today)?.startsWith(`${PAST_DAY_TREE}/`) ?? false;
+export function isCachedPage(path: string): boolean {
+  return path === "/" || path === "" || cachedPagePath(path, "0000-00-00") !== null;
 }
 
 /** Public pages rendered per request (their query is theirs: the find page's filters): proxy.ts sets PUBLIC_CACHE. */

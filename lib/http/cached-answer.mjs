@@ -5,7 +5,7 @@
  * difference is not the cache (the entry is in memory) but the page route's way to it and out of it: the router's
  * second pass over the rewritten address, base-server's request handling, RouteModule.prepare, the response cache,
  * and sendRenderResult writing the page as a 95 KB string and hashing its ETag on every answer. proxy.ts already
- * runs for each of these requests and knows where it sends them (lib/http/cache-control.ts publicPagePath), so when
+ * runs for each of these requests and knows where it sends them (lib/http/cache-control.ts cachedPagePath), so when
  * Next.js's own cache holds a fresh entry for that address, the proxy answers with it: the body kept as a Buffer
  * and its ETag computed once per entry.
  *

@@ -2,8 +2,8 @@
  * Which policy a page gets, and the proxy's part in it (README.md, "Security headers"). The policies themselves are
  * in content-security-policy.mjs.
  *
- * - Pages rendered for each request (the workspace, the account, sign-in, invitations, search, a past day's public
- *   page: lib/http/cache-control.ts isCachedPage): proxy.ts makes a nonce for the request and puts the policy with it on the request,
+ * - Pages rendered for each request (the workspace, the account, sign-in, invitations, search: lib/http/cache-control.ts
+ *   isCachedPage): proxy.ts makes a nonce for the request and puts the policy with it on the request,
  *   where Next.js reads it to stamp its scripts, and on the response.
  * - Cached public pages: the proxy sets no policy (a nonce in cached HTML would be the same for everyone, so no
  *   nonce at all) and removes any the client sent; the cache handler (csp-cache-handler.mjs) gives each stored page
@@ -16,13 +16,12 @@ import { type Framing, pagePolicy } from "./content-security-policy.mjs";
 export const CSP_HEADER = "content-security-policy";
 
 /**
- * Whether a page, asked for a day (asOfSegment of its query) on `today`, is rendered for this request (so may have a
- * nonce), rather than served from the cache: the pages lib/http/cache-control.ts does not cache (whatever is under
- * /w, the account, sign-in, invitations, an organisation's search, a public page of a past day), in English or
- * French; and every page under `next dev`, which renders each request.
+ * Whether a page is rendered for this request (so may have a nonce), rather than served from the cache: the pages
+ * lib/http/cache-control.ts does not cache (whatever is under /w, the account, sign-in, invitations, an
+ * organisation's search), in English or French; and every page under `next dev`, which renders each request.
  */
-export function isRenderedPerRequest(pathname: string, day: string, today: string): boolean {
-  return process.env.NODE_ENV === "development" || !isCachedPage(splitLocalePath(pathname).path, day, today);
+export function isRenderedPerRequest(pathname: string): boolean {
+  return process.env.NODE_ENV === "development" || !isCachedPage(splitLocalePath(pathname).path);
 }
 
 /** The embeddable widget (/embed/…, /fr/embed/…) may be framed by any site, no other page (next.config.mjs, the same). */
@@ -41,13 +40,9 @@ export function createNonce(): string {
  * response; or null for a cached page, whose policy comes with it from the cache (and then no policy from the client
  * is passed on either: Next.js would stamp that nonce into HTML kept for everyone).
  */
-export function policyForRequest(
-  page: { readonly pathname: string; readonly day: string; readonly today: string },
-  requestHeaders: Headers,
-): string | null {
-  const { pathname, day, today } = page;
+export function policyForRequest(pathname: string, requestHeaders: Headers): string | null {
   requestHeaders.delete(CSP_HEADER);
-  if (!isRenderedPerRequest(pathname, day, today)) return null;
+  if (!isRenderedPerRequest(pathname)) return null;
   const policy = pagePolicy({
     scripts: { nonce: createNonce() },
     framing: framingOf(pathname),

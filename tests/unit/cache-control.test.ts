@@ -10,18 +10,11 @@ import {
   INVALID_DAY_MESSAGE,
   resolveAsOfSegment,
 } from "@/lib/domain/schemas/as-of";
-import {
-  isCachedPage,
-  isPastDay,
-  isPastDayPage,
-  isUncachedPublicPage,
-  publicPagePath,
-  sharedCacheExpiry,
-} from "@/lib/http/cache-control";
+import { cachedPagePath, isUncachedPublicPage, sharedCacheExpiry } from "@/lib/http/cache-control";
 
 const TODAY = "2025-11-21";
 
-describe("publicPagePath: where proxy.ts sends a page address (without its language) for a day", () => {
+describe("cachedPagePath: where proxy.ts sends a page address (without its language) for a day", () => {
   it.each([
     ["/demo", "/asof/2025-11-21/demo"],
     ["/demo/uk-france", "/asof/2025-11-21/demo/uk-france"],
@@ -38,7 +31,7 @@ describe("publicPagePath: where proxy.ts sends a page address (without its langu
     ["/asof/2020-01-01/demo", "/asof/2025-11-21/asof/2020-01-01/demo"],
     ["/embed/demo/uk-france", "/embed/demo/uk-france/2025-11-21"],
   ])("%s → %s", (path, expected) => {
-    expect(publicPagePath(path, TODAY, TODAY)).toBe(expected);
+    expect(cachedPagePath(path, TODAY)).toBe(expected);
   });
 
   it.each([
@@ -55,58 +48,13 @@ describe("publicPagePath: where proxy.ts sends a page address (without its langu
     ["/demo/uk-france/og-image.png", "the share image"],
     ["/embed/demo", "an incomplete widget address"],
   ])("%s stays where it is (%s)", (path) => {
-    expect(publicPagePath(path, TODAY, TODAY)).toBeNull();
-    expect(publicPagePath(path, "2025-10-31", TODAY)).toBeNull();
+    expect(cachedPagePath(path, TODAY)).toBeNull();
   });
 
   it("puts the refused day's segment in the path, never the reader's text", () => {
-    expect(publicPagePath("/demo/uk-france", asOfSegment({ asOf: "<script>" }, TODAY), TODAY)).toBe(
+    expect(cachedPagePath("/demo/uk-france", asOfSegment({ asOf: "<script>" }, TODAY))).toBe(
       "/asof/invalid/demo/uk-france",
     );
-  });
-
-  it.each([
-    ["/demo", "/past/2025-10-31/demo"],
-    ["/demo/uk-france", "/past/2025-10-31/demo/uk-france"],
-    ["/demo/uk-france/changes", "/past/2025-10-31/demo/uk-france/changes"],
-    [
-      "/demo/uk-france/commitments/c-1/milestones/m-1",
-      "/past/2025-10-31/demo/uk-france/commitments/c-1/milestones/m-1",
-    ],
-    ["/demo/sources/bbc-2025", "/past/2025-10-31/demo/sources/bbc-2025"],
-    ["/past/2020-01-01/demo", "/past/2025-10-31/past/2020-01-01/demo"],
-    // The widget keeps every day in the cache.
-    ["/embed/demo/uk-france", "/embed/demo/uk-france/2025-10-31"],
-  ])("sends a past day's %s to the tree rendered per request: %s", (path, expected) => {
-    expect(publicPagePath(path, "2025-10-31", TODAY)).toBe(expected);
-  });
-
-  it.each([
-    [EARLIEST_DAY, true],
-    ["2025-11-20", true],
-    [TODAY, false],
-    [INVALID_DAY, false],
-    [AFTER_TODAY, false],
-    [BEFORE_EARLIEST, false],
-  ])("counts %s as a past day: %s", (day, expected) => {
-    expect(isPastDay(day, TODAY)).toBe(expected);
-    expect(isPastDayPage("/demo/uk-france", day, TODAY)).toBe(expected);
-    expect(isCachedPage("/demo/uk-france", day, TODAY)).toBe(!expected);
-  });
-});
-
-describe("isCachedPage: the pages answered from the app's cache", () => {
-  it.each([
-    ["/", TODAY, true],
-    ["/", "2025-10-31", true],
-    ["/demo/uk-france", TODAY, true],
-    ["/demo/uk-france", "2025-10-31", false],
-    ["/embed/demo/uk-france", "2025-10-31", true],
-    ["/demo/find", TODAY, false],
-    ["/w/demo", TODAY, false],
-    ["/demo/feed.xml", TODAY, false],
-  ])("%s as of %s → %s", (path, day, expected) => {
-    expect(isCachedPage(path, day, TODAY)).toBe(expected);
   });
 });
 

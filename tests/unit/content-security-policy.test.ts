@@ -133,43 +133,28 @@ describe("the ISR cache handler", () => {
 });
 
 describe("which pages get a nonce", () => {
-  const today = "2025-11-21";
   const perRequest = ["/w", "/w/demo/x/briefing", "/fr/w/demo", "/account", "/fr/signin", "/invite/t0k", "/demo/find"];
   const publicPages = ["/", "/fr", "/demo", "/demo/a", "/fr/demo/a/changes", "/embed/demo/a", "/demo/sources/s"];
-  const pastDayPages = ["/demo", "/demo/a", "/fr/demo/a/changes", "/demo/a/commitments/c", "/fr/demo/sources/s"];
 
   it("gives the workspace, account, sign-in, invitations and search a nonce, and the cached public pages none", () => {
-    for (const p of perRequest) expect(isRenderedPerRequest(p, today, today), p).toBe(true);
-    for (const p of publicPages) expect(isRenderedPerRequest(p, today, today), p).toBe(false);
-  });
-
-  it("gives a public page of a past day a nonce (it is rendered per request), but not the widget or home page", () => {
-    for (const p of pastDayPages) expect(isRenderedPerRequest(p, "2025-10-31", today), p).toBe(true);
-    for (const p of ["/", "/fr", "/embed/demo/a", "/fr/embed/demo/a"]) {
-      expect(isRenderedPerRequest(p, "2025-10-31", today), p).toBe(false);
-    }
-    // A refused day shows today: the cached page.
-    expect(isRenderedPerRequest("/demo/a", "invalid", today)).toBe(false);
-    const headers = new Headers();
-    const policy = policyForRequest({ pathname: "/fr/demo/a", day: "2025-10-31", today }, headers);
-    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'/);
-    expect(headers.get(CSP_HEADER)).toBe(policy);
+    for (const p of perRequest) expect(isRenderedPerRequest(p), p).toBe(true);
+    for (const p of publicPages) expect(isRenderedPerRequest(p), p).toBe(false);
   });
 
   it("gives cached public pages none, and drops a policy the client sent", () => {
     const headers = new Headers({ [CSP_HEADER]: "script-src 'nonce-forged'" });
-    expect(policyForRequest({ pathname: "/demo/a", day: today, today }, headers)).toBeNull();
+    expect(policyForRequest("/demo/a", headers)).toBeNull();
     expect(headers.has(CSP_HEADER)).toBe(false);
   });
 
   it("puts the same policy, with a new nonce, on the request and the response", () => {
     const headers = new Headers({ [CSP_HEADER]: "script-src 'nonce-forged'" });
-    const policy = policyForRequest({ pathname: "/w/demo", day: today, today }, headers);
+    const policy = policyForRequest("/w/demo", headers);
     expect(policy).toMatch(/^default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'; /);
     expect(policy).toMatch(/frame-ancestors 'none'$/);
     expect(headers.get(CSP_HEADER)).toBe(policy);
     // The widget is cached: its framing comes from next.config.mjs, its scripts' hashes from the cache.
-    expect(policyForRequest({ pathname: "/embed/demo/a", day: today, today }, new Headers())).toBeNull();
+    expect(policyForRequest("/embed/demo/a", new Headers())).toBeNull();
     expect(createNonce()).not.toBe(createNonce());
   });
 

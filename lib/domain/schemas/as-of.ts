@@ -43,16 +43,15 @@ export function resolveAsOf(query: unknown, today: string): ResolvedAsOf {
 }
 
 /**
- * The public pages are rendered without the request (today's cached whole: app/[locale]/(public)/asof/[day]/…, see
- * lib/http/cache-control.ts), so the day a page shows is part of its path, not of its query: proxy.ts turns `?asOf=` into that segment (asOfSegment) and the
+ * The public pages are cached whole (app/[locale]/(public)/asof/[day]/…, see lib/http/cache-control.ts), so the day a
+ * page shows is part of its path, not of its query: proxy.ts turns `?asOf=` into that segment (asOfSegment) and the
  * page reads it back (resolveAsOfSegment). A refused day becomes one of a few fixed segments, never the text the
  * reader typed: the cache keeps one page per segment, and a typo or a crawler must not add one. The days that get a
  * segment of their own are bounded: from EARLIEST_DAY to today. A day after today is not a state the page was ever in
  * (the date picker offers none: its `max` is today), and a day before EARLIEST_DAY predates anything tracked here.
  * Both are refused like a non-date, with their own message. Between EARLIEST_DAY and an agreement's announcement its
  * pages show the day as asked: they say that nothing had happened yet (the changes page names the announcement).
- * A past day's public page is rendered per request and never kept (lib/http/cache-control.ts publicPagePath); the
- * widget's stays in memory only (lib/http/bounded-file-system-cache.mjs): neither adds anything on disk.
+ * Those pages of past days stay in memory only (lib/http/bounded-file-system-cache.mjs), so they bound nothing on disk.
  */
 export const INVALID_DAY = "invalid";
 export const AFTER_TODAY = "after-today";

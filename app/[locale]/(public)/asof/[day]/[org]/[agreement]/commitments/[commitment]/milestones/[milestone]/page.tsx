@@ -10,10 +10,9 @@ import { getCurrentLocale } from "@/lib/i18n/server";
 import { loadPublishedAgreement } from "../../../../load";
 import { publicPageDay, publicPageLocale } from "@/app/[locale]/(public)/asof/[day]/day";
 
-// Today's (and a refused day's, which shows today) rendered once per language, kept, and rendered again at most every
-// ten seconds in the background or on the next request after an edit (lib/http/cache-control.ts:
-// PAGE_REVALIDATE_SECONDS; a literal, as Next.js reads it from the source). A past day's is this page too, rendered
-// for each request under app/[locale]/(public)/past/[day]/.
+// Rendered once per language and day asked for, kept, and rendered again at most every ten seconds in the background
+// or on the next request after an edit (lib/http/cache-control.ts: PAGE_REVALIDATE_SECONDS; a literal, as Next.js
+// reads it from the source).
 export const revalidate = 10;
 // Never rendered per request: reading a cookie, a header or the query here is an error, not a silent slowdown.
 export const dynamic = "error";
