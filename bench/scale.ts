@@ -335,14 +335,14 @@ interface HttpSeries {
 }
 
 /** GETs each address in turn (after three to warm up), checking it is the big scorecard; times to the whole HTML. */
-async function httpSeries(base: string, urls: readonly string[], headers: Record<string, string> = {}) {
+async function httpSeries(base: string, urls: readonly string[]): Promise<HttpSeries> {
   const times: number[] = [];
   const caches = new Map<string, number>();
   let bytes = 0;
   let flight = 0;
   for (let i = 0; i < urls.length; i++) {
     const t0 = performance.now();
-    const response = await fetch(`${base}${urls[i]}`, { headers });
+    const response = await fetch(`${base}${urls[i]}`);
     const body = await response.text();
     const t = performance.now() - t0;
     if (response.status !== 200 || !body.includes("2,000-milestone agreement")) {
@@ -355,7 +355,7 @@ async function httpSeries(base: string, urls: readonly string[], headers: Record
     const cache = response.headers.get("x-nextjs-cache") ?? "-";
     caches.set(cache, (caches.get(cache) ?? 0) + 1);
   }
-  return { times, bytes, flight, caches } satisfies HttpSeries;
+  return { times, bytes, flight, caches };
 }
 
 function reportSeries(title: string, series: HttpSeries): boolean {
@@ -392,7 +392,11 @@ async function todayRenderedAndStored(
     let answered: { t: number; body: string; cache: string } | undefined;
     let announce = true;
     for (let attempt = 0; answered === undefined; attempt++) {
-      if (attempt === 1000) throw new Error(`${page}: not rendered for a request after 1,000 requests`);
+      if (attempt === 1000) {
+        throw new Error(
+          `${page}: still cached after 1,000 requests (is the app on this database, with its shared invalidation?)`,
+        );
+      }
       if (announce) {
         announce = false;
         const payload = JSON.stringify({ from: "bench-scale", tags: [REVALIDATED_TAG], durations: null });
