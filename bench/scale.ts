@@ -334,28 +334,44 @@ interface HttpSeries {
   readonly caches: ReadonlyMap<string, number>;
 }
 
-/** GETs each address in turn (after three to warm up), checking it is the big scorecard; times to the whole HTML. */
-async function httpSeries(base: string, urls: readonly string[]): Promise<HttpSeries> {
-  const times: number[] = [];
-  const caches = new Map<string, number>();
-  let bytes = 0;
-  let flight = 0;
-  for (let i = 0; i < urls.length; i++) {
-    const t0 = performance.now();
-    const response = await fetch(`${base}${urls[i]}`);
-    const body = await response.text();
-    const t = performance.now() - t0;
-    if (response.status !== 200 || !body.includes("2,000-milestone agreement")) {
-      throw new Error(`GET ${urls[i]} answered ${response.status} (${body.length} bytes)`);
-    }
-    if (i < 3) continue;
-    times.push(t);
-    bytes = body.length;
-    flight = inlineFlightBytes(body);
-    const cache = response.headers.get("x-nextjs-cache") ?? "-";
-    caches.set(cache, (caches.get(cache) ?? 0) + 1);
+/** One answer: its time to the whole HTML (ms), its body and its x-nextjs-cache ("-" when none). */
+interface Answer {
+  readonly t: number;
+  readonly body: string;
+  readonly cache: string;
+}
+
+/** One GET of the big scorecard, timed; throws unless it is that page. */
+async function timedGet(base: string, url: string): Promise<Answer> {
+  const t0 = performance.now();
+  const response = await fetch(`${base}${url}`);
+  const body = await response.text();
+  const t = performance.now() - t0;
+  if (response.status !== 200 || !body.includes("2,000-milestone agreement")) {
+    throw new Error(`GET ${url} answered ${response.status} (${body.length} bytes)`);
   }
-  return { times, bytes, flight, caches };
+  return { t, body, cache: response.headers.get("x-nextjs-cache") ?? "-" };
+}
+
+/** The series of answers' figures, three warm-up answers left out. */
+function seriesOf(answers: readonly Answer[]): HttpSeries {
+  const timed = answers.slice(3);
+  const caches = new Map<string, number>();
+  for (const { cache } of timed) caches.set(cache, (caches.get(cache) ?? 0) + 1);
+  const last = timed[timed.length - 1];
+  return {
+    times: timed.map((a) => a.t),
+    bytes: last?.body.length ?? 0,
+    flight: last === undefined ? 0 : inlineFlightBytes(last.body),
+    caches,
+  };
+}
+
+/** GETs each address in turn (after three to warm up). */
+async function httpSeries(base: string, urls: readonly string[]): Promise<HttpSeries> {
+  const answers: Answer[] = [];
+  for (const url of urls) answers.push(await timedGet(base, url));
+  return seriesOf(answers);
 }
 
 function reportSeries(title: string, series: HttpSeries): boolean {
@@ -381,15 +397,12 @@ async function todayRenderedAndStored(
   runs: number,
   client: pg.Client,
 ): Promise<HttpSeries> {
-  const times: number[] = [];
-  const caches = new Map<string, number>();
-  let bytes = 0;
-  let flight = 0;
-  await (await fetch(`${base}${page}`)).text();
+  await timedGet(base, page);
+  const answers: Answer[] = [];
   for (let i = 0; i < runs + 3; i++) {
     // MISS: rendered while this request waited. HIT: the announcement not read yet, asked again. STALE: the copy was
     // past its ten seconds and is rendered again in the background: announced again.
-    let answered: { t: number; body: string; cache: string } | undefined;
+    let answered: Answer | undefined;
     let announce = true;
     for (let attempt = 0; answered === undefined; attempt++) {
       if (attempt === 1000) {
@@ -402,24 +415,13 @@ async function todayRenderedAndStored(
         const payload = JSON.stringify({ from: "bench-scale", tags: [REVALIDATED_TAG], durations: null });
         await client.query("SELECT pg_notify($1, $2)", [INVALIDATION_CHANNEL, payload]);
       }
-      const t0 = performance.now();
-      const response = await fetch(`${base}${page}`);
-      const body = await response.text();
-      const t = performance.now() - t0;
-      if (response.status !== 200 || !body.includes("2,000-milestone agreement")) {
-        throw new Error(`GET ${page} answered ${response.status} (${body.length} bytes)`);
-      }
-      const cache = response.headers.get("x-nextjs-cache") ?? "-";
-      if (cache === "STALE") announce = true;
-      else if (cache !== "HIT") answered = { t, body, cache };
+      const answer = await timedGet(base, page);
+      if (answer.cache === "STALE") announce = true;
+      else if (answer.cache !== "HIT") answered = answer;
     }
-    if (i < 3) continue;
-    times.push(answered.t);
-    bytes = answered.body.length;
-    flight = inlineFlightBytes(answered.body);
-    caches.set(answered.cache, (caches.get(answered.cache) ?? 0) + 1);
+    answers.push(answered);
   }
-  return { times, bytes, flight, caches };
+  return seriesOf(answers);
 }
 
 /**

@@ -267,10 +267,11 @@ export async function findAgreementDocuments(
       return { on: day(on, onPrecision), to: day(to, toPrecision), reason, sources: sourceIds };
     },
   );
-  // The health read's sources, by key, from the first row citing each (CitedValues after the row's own values).
+  // The full read's citing rows give a source's id, replaced by its key below. The health read's give its key, and
+  // the health read's sources come from the first row citing each (CitedValues after the row's own values).
   const cited = new Map<string, Source>();
   const cite = (citing: { source: string }, row: readonly unknown[], own: number) => {
-    if (row.length === own) citingOne.push(citing);
+    if (detail === "full") citingOne.push(citing);
     else if (!cited.has(citing.source)) {
       const [outlet, published, precision, kind] = row.slice(own) as CitedValues;
       cited.set(citing.source, { id: citing.source, outlet, title: "", published: day(published, precision), kind });
