@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { SHARED_CACHE_HEADER } from "../lib/http/cached-answer.mjs";
 import { createPublishedAgreement } from "./support/published-agreement";
 
 /**
@@ -161,6 +162,15 @@ test("HEAD, the client router's requests and anything but a page go on to Next.j
   expect(head.status()).toBe(200);
   expect(head.headers()["x-middleware-rewrite"]).toBeDefined();
   expect(head.headers()["content-length"]).toBe(String(page.body.length));
+
+  // A shared cache in front (deploy/nginx) gets Next.js's answer, with its Content-Length, not the proxy's chunks.
+  // It asks for no compression (it compresses itself), as here; the proxy's answer would be chunked even so.
+  const asCache = { [SHARED_CACHE_HEADER]: "1", "accept-encoding": "identity" };
+  const forCache = await request.get(url, { headers: asCache, maxRedirects: 0 });
+  expect(forCache.status()).toBe(200);
+  expect(forCache.headers()["x-middleware-rewrite"]).toBeDefined();
+  expect(forCache.headers()["content-length"]).toBe(String(page.body.length));
+  expect(forCache.headers()["transfer-encoding"]).toBeUndefined();
 
   // The client router's request: Next.js first sends it to the address with the `_rsc` hash of its headers, then
   // answers the RSC payload there.

@@ -1,5 +1,6 @@
 /** Types of cached-answer.mjs (plain JavaScript: the ISR cache handler loads it untranspiled). */
 export const CACHE_TAGS_HEADER: string;
+export const SHARED_CACHE_HEADER: string;
 
 export interface CacheEntry {
   readonly value?: {

@@ -46,6 +46,16 @@ const REGISTRY = Symbol.for("accordwatch.cachedAnswers");
 /** Next.js's tag header on a cache entry: read for freshness, never sent (Next.js drops it outside minimal mode). */
 export const CACHE_TAGS_HEADER = "x-next-cache-tags";
 
+/**
+ * The request header by which a shared cache in front (deploy/nginx's template sets it on every request it passes
+ * on) asks for Next.js's own answer. This path's answer has no Content-Length (see above), and nginx keeps a page
+ * as it got it: every answer from its copy would be chunked, ~15% more of nginx's CPU per answer than the same
+ * bytes with a length, and more again for a client reading the chunks (bench/README.md, "Spike"). The cache asks
+ * for a page at most once a second, so it loses nothing by not being answered here. Anyone may send the header: it
+ * only chooses the slower of two paths to the same page.
+ */
+export const SHARED_CACHE_HEADER = "x-accordwatch-shared-cache";
+
 /** Request headers by which Next.js answers a page address with something else than its HTML document. */
 const NOT_A_DOCUMENT = [
   "rsc",
@@ -57,7 +67,8 @@ const NOT_A_DOCUMENT = [
 
 /**
  * Whether a request is a plain page load that Next.js answers from a cached page's HTML: GET (HEAD goes on, for its
- * Content-Length), none of the client router's headers nor its `_rsc` query, no draft-mode cookie.
+ * Content-Length), none of the client router's headers nor its `_rsc` query, no draft-mode cookie, not a shared
+ * cache's (SHARED_CACHE_HEADER).
  * @param {string} method
  * @param {Headers} headers
  * @param {URLSearchParams} searchParams
@@ -65,6 +76,7 @@ const NOT_A_DOCUMENT = [
 export function isCachedDocumentRequest(method, headers, searchParams) {
   if (method !== "GET") return false;
   if (NOT_A_DOCUMENT.some((name) => headers.has(name))) return false;
+  if (headers.has(SHARED_CACHE_HEADER)) return false;
   if (searchParams.has("_rsc")) return false;
   return !(headers.get("cookie") ?? "").includes("__prerender_bypass");
 }

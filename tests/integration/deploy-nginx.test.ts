@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { renderNginxConfig } from "@/deploy/nginx/render";
 import { SHARED_CACHE_EXPIRY_HEADER, sharedCacheExpiry } from "@/lib/http/cache-control";
+import { SHARED_CACHE_HEADER } from "@/lib/http/cached-answer.mjs";
 
 import { freePort } from "../support/postgres";
 
@@ -381,6 +382,8 @@ describe("the deploy nginx configuration, run by nginx", () => {
     expect(headers.host).toBe("accordwatch.test");
     // nginx compresses; the app is asked for the plain page, stored once for every encoding.
     expect(headers["accept-encoding"]).toBeUndefined();
+    // Next.js's own answer, with its Content-Length, rather than the app's proxy's chunked one.
+    expect(headers[SHARED_CACHE_HEADER]).toBe("1");
   });
 
   it("keeps _next/static, and compresses for clients that accept gzip", async () => {

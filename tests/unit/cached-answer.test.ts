@@ -14,6 +14,7 @@ import {
   cachedPageAnswer,
   cachedPageHeaders,
   isCachedDocumentRequest,
+  SHARED_CACHE_HEADER,
   isFreshPage,
   preparedPage,
   publishCachedPages,
@@ -42,6 +43,7 @@ describe("which requests the proxy may answer from the cache", () => {
     ["a segment prefetch", { "next-router-segment-prefetch": "/_tree" }],
     ["a server action", { "next-action": "abc" }],
     ["draft mode", { cookie: "a=1; __prerender_bypass=x" }],
+    ["a shared cache's request (its copy needs Next.js's Content-Length)", { [SHARED_CACHE_HEADER]: "1" }],
   ])("leaves %s to Next.js", (_, headers) => {
     expect(plain(headers)).toBe(false);
   });
