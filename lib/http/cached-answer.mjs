@@ -33,9 +33,10 @@
  * answer too, except Content-Security-Policy, which the proxy's answer replaces: so it carries the configured framing
  * policy itself, before the entry's (one header, the two policies comma-separated: the same policy list as two
  * headers). 304 to a matching If-None-Match, by Next.js's own test (`fresh`). Compression is Next.js's, applied to
- * every answer. Two differences remain, neither changing what a browser or nginx makes of the answer: no
- * Content-Length (Next.js drops it from a proxy's answer and sends the body chunked, as it does for any compressed
- * page) and no `x-middleware-rewrite` (the proxy's internal rewrite did not happen).
+ * every answer. Two differences remain, neither changing what a browser makes of the answer: no Content-Length
+ * (Next.js drops it from a proxy's answer and sends the body chunked, as it does for any compressed page) and no
+ * `x-middleware-rewrite` (the proxy's internal rewrite did not happen). A shared cache, though, would keep the chunked
+ * framing for every reader of its copy: it is left to Next.js (SHARED_CACHE_HEADER).
  *
  * Plain JavaScript: the cache handler loads it with Node's `import`, untranspiled; proxy.ts imports it too.
  */
