@@ -50,8 +50,8 @@ export const CACHE_TAGS_HEADER = "x-next-cache-tags";
 /**
  * The request header by which a shared cache in front (deploy/nginx's template sets it on every request it passes
  * on) asks for Next.js's own answer. This path's answer has no Content-Length (see above), and nginx keeps a page
- * as it got it: every answer from its copy would be chunked, ~15% more of nginx's CPU per answer than the same
- * bytes with a length, and more again for a client reading the chunks (bench/README.md, "Spike"). The cache asks
+ * as it got it: every answer from its copy would be chunked, 13–17% more of nginx's CPU per answer than the same
+ * bytes with a length (bench/README.md, "Spike"). The cache asks
  * for a page at most once a second, so it loses nothing by not being answered here. Anyone may send the header: it
  * only chooses the slower of two paths to the same page.
  */
