@@ -2,7 +2,7 @@
  * Spike benchmark (issue 5, item 1).
  *
  *   npm run bench:spike                       # node --import tsx bench/spike.ts
- *   npm run bench:spike -- --rounds 5 --seconds 8 --nginx-rounds 5 --nginx-seconds 4 --connections 50 --edits 8
+ *   npm run bench:spike -- --rounds 5 --seconds 8 --nginx-rounds 9 --nginx-seconds 3 --connections 50 --edits 8
  *   npm run bench:spike -- --no-nginx
  *
  * 1. Origin: `next start` (the production build, scripts/start.ts on a fresh embedded database, in a temporary copy
@@ -14,8 +14,9 @@
  *    goes first, R rounds. Goal: cached ≥ 0.8 × static (requests/s). Also the next-server's CPU time per answer on
  *    each side (/proc), whose ratio is the same comparison with less noise from the rest of a shared machine.
  * 2. nginx: the same page through the deploy/ nginx cache (bench/support/nginx.ts says which configuration) vs the
- *    same nginx serving the HTML as a static file, with Debian's http block (sendfile on, tcp_nopush on), then with
- *    tcp_nopush off. Goal ≥ 0.8×.
+ *    same nginx serving the HTML as a static file, in Debian's http block (sendfile on, tcp_nopush on): a static
+ *    server with the cache server's own settings for sending files (tcp_nopush off, open_file_cache: the same nginx
+ *    as deployed, serving a file), and one with the http block's. The three in turn, N rounds. Goal ≥ 0.8×.
  * 3. Freshness: an editor (the demo editor, signed in over HTTP) saves the agreement's title through the workspace
  *    form's server action (bench/support/editor.ts); from the moment the POST is sent, the public scorecard is
  *    polled every 50 ms at the origin and through nginx until it shows the new title; edits 1–3 s apart at random.
@@ -51,8 +52,8 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "8" },
     connections: { type: "string", default: "50" },
     edits: { type: "string", default: "8" },
-    "nginx-rounds": { type: "string", default: "5" },
-    "nginx-seconds": { type: "string", default: "4" },
+    "nginx-rounds": { type: "string", default: "9" },
+    "nginx-seconds": { type: "string", default: "3" },
     "no-nginx": { type: "boolean", default: false },
   },
 });
@@ -68,6 +69,8 @@ const WORKSPACE = "/w/demo/uk-france-small-boats-2025";
 const POLL_MS = 50;
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+/** A CPU time per answer in µs: nginx's are a few µs, next-server's hundreds. */
+const fmtUs = (us: number) => fmt(us, us < 100 ? 1 : 0);
 const describe = (r: WrkResult) =>
   `${fmt(r.rps)} req/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms` +
   (r.non2xx3xx || r.socketErrors ? `, ${r.non2xx3xx} non-2xx/3xx, ${r.socketErrors} socket errors` : "");
@@ -75,8 +78,8 @@ const describe = (r: WrkResult) =>
 interface Side {
   readonly name: string;
   readonly url: string;
-  /** The process that answers, when it is one of ours: its CPU time per answer is reported too. */
-  readonly pid?: number;
+  /** The processes that answer, when they are ours: their CPU time per answer is reported too. */
+  readonly pids?: readonly number[];
 }
 
 /** CPU time (user + system) a process has used so far, in ms (/proc/PID/stat, in clock ticks of 10 ms). */
@@ -89,67 +92,83 @@ function cpuMs(pid: number): number {
 
 /** wrk against one side, with the server's CPU time per answer (µs) when its process is known. */
 async function measure(side: Side, seconds: number): Promise<WrkResult & { cpuUs: number }> {
-  const before = side.pid === undefined ? Number.NaN : cpuMs(side.pid);
+  const cpu = () => (side.pids === undefined ? Number.NaN : side.pids.reduce((sum, pid) => sum + cpuMs(pid), 0));
+  const before = cpu();
   const result = await wrk(side.url, { connections: CONNECTIONS, seconds });
-  const used = side.pid === undefined ? Number.NaN : cpuMs(side.pid) - before;
+  const used = cpu() - before;
   return { ...result, cpuUs: (used * 1000) / result.requests };
 }
 
-/** R rounds of wrk against two URLs, alternating which goes first; prints each round and the median ratio a/b. */
+/**
+ * R rounds of wrk against a and each of `others`, the order rotating every round (a first, then second, …: each side
+ * as often in each place); prints each round and, for each other side b, the median of the rounds' ratios a/b.
+ */
 async function compare(
   title: string,
   a: Side,
-  b: Side,
+  others: readonly Side[],
   { rounds, seconds }: { rounds: number; seconds: number },
-): Promise<number> {
-  log(`\n## ${title}: ${a.name} vs ${b.name} (wrk -t1 -c${CONNECTIONS} -d${seconds}s, ${rounds} rounds)`);
+): Promise<number[]> {
+  const sides = [a, ...others];
+  log(
+    `\n## ${title}: ${a.name} vs ${others.map((b) => b.name).join(", ")} ` +
+      `(wrk -t1 -c${CONNECTIONS} -d${seconds}s, ${rounds} rounds)`,
+  );
   // Warm-up, not measured: connections, JIT, the first renders.
-  await wrk(a.url, { connections: CONNECTIONS, seconds: 2 });
-  await wrk(b.url, { connections: CONNECTIONS, seconds: 2 });
+  for (const side of sides) await wrk(side.url, { connections: CONNECTIONS, seconds: 2 });
   const rows: string[][] = [];
-  const ratios: number[] = [];
+  const ratios: number[][] = others.map(() => []);
   // The server's CPU per answer, b's over a's: what the throughput ratio would be with the CPU to itself (the machine is
   // shared, wrk runs on the same CPUs); less noisy than requests/s on a loaded machine.
-  const cpuRatios: number[] = [];
-  const withCpu = a.pid !== undefined && b.pid !== undefined;
+  const cpuRatios: number[][] = others.map(() => []);
+  const withCpu = sides.every((side) => side.pids !== undefined);
   for (let round = 1; round <= rounds; round++) {
-    const order = round % 2 === 1 ? [a, b] : [b, a];
+    const shift = (round - 1) % sides.length;
+    const order = [...sides.slice(shift), ...sides.slice(0, shift)];
     const results = new Map<string, WrkResult & { cpuUs: number }>();
     for (const side of order) {
       const result = await measure(side, seconds);
       results.set(side.name, result);
       log(
         `  round ${round} ${side.name}: ${describe(result)}` +
-          (Number.isFinite(result.cpuUs) ? `, server CPU ${fmt(result.cpuUs)} µs per answer` : ""),
+          (Number.isFinite(result.cpuUs) ? `, server CPU ${fmtUs(result.cpuUs)} µs per answer` : ""),
       );
     }
-    const ra = results.get(a.name) as WrkResult & { cpuUs: number };
-    const rb = results.get(b.name) as WrkResult & { cpuUs: number };
-    ratios.push(ra.rps / rb.rps);
-    cpuRatios.push(rb.cpuUs / ra.cpuUs);
+    const of = (side: Side) => results.get(side.name) as WrkResult & { cpuUs: number };
+    const ra = of(a);
+    const cells = others.flatMap((b, i) => {
+      const rb = of(b);
+      ratios[i]?.push(ra.rps / rb.rps);
+      cpuRatios[i]?.push(rb.cpuUs / ra.cpuUs);
+      return [
+        fmt(rb.rps),
+        `${fmt(rb.p50, 1)} / ${fmt(rb.p99, 1)}`,
+        `${fmt(ra.rps / rb.rps, 2)}×`,
+        ...(withCpu ? [`${fmtUs(ra.cpuUs)} / ${fmtUs(rb.cpuUs)}`, `${fmt(rb.cpuUs / ra.cpuUs, 2)}×`] : []),
+      ];
+    });
+    const errors = sides.reduce((sum, side) => sum + of(side).non2xx3xx + of(side).socketErrors, 0);
     rows.push([
       String(round),
       `${order[0]?.name} first`,
       fmt(ra.rps),
       `${fmt(ra.p50, 1)} / ${fmt(ra.p99, 1)}`,
-      fmt(rb.rps),
-      `${fmt(rb.p50, 1)} / ${fmt(rb.p99, 1)}`,
-      `${fmt(ra.rps / rb.rps, 2)}×`,
-      ...(withCpu ? [`${fmt(ra.cpuUs)} / ${fmt(rb.cpuUs)}`, `${fmt(rb.cpuUs / ra.cpuUs, 2)}×`] : []),
-      String(ra.non2xx3xx + ra.socketErrors + rb.non2xx3xx + rb.socketErrors),
+      ...cells,
+      String(errors),
     ]);
   }
-  const ratio = median(ratios);
-  const cpuRatio = median(cpuRatios);
+  const medians = ratios.map((r) => median(r));
   rows.push([
     "median",
     "",
     "",
     "",
-    "",
-    "",
-    `**${fmt(ratio, 2)}×**`,
-    ...(withCpu ? ["", `${fmt(cpuRatio, 2)}×`] : []),
+    ...others.flatMap((_, i) => [
+      "",
+      "",
+      `**${fmt(medians[i] ?? Number.NaN, 2)}×**`,
+      ...(withCpu ? ["", `${fmt(median(cpuRatios[i] ?? []), 2)}×`] : []),
+    ]),
     "",
   ]);
   table(
@@ -158,20 +177,25 @@ async function compare(
       "order",
       `${a.name} req/s`,
       `${a.name} p50 / p99 ms`,
-      `${b.name} req/s`,
-      `${b.name} p50 / p99 ms`,
-      "ratio",
-      ...(withCpu ? ["server CPU µs per answer", "CPU ratio"] : []),
+      ...others.flatMap((b) => [
+        `${b.name} req/s`,
+        `${b.name} p50 / p99 ms`,
+        `ratio to ${b.name}`,
+        ...(withCpu ? ["server CPU µs per answer", "CPU ratio"] : []),
+      ]),
       "errors",
     ],
     rows,
   );
-  log(
-    `Goal ≥ 0.8×: ${ratio >= 0.8 ? "met" : "NOT met"} (median ${fmt(ratio, 2)}×` +
-      (withCpu ? `; by the server's CPU per answer ${fmt(cpuRatio, 2)}×` : "") +
-      `). ${machineNote()}`,
-  );
-  return ratio;
+  others.forEach((b, i) => {
+    const ratio = medians[i] ?? Number.NaN;
+    log(
+      `Goal ≥ 0.8× against ${b.name}: ${ratio >= 0.8 ? "met" : "NOT met"} (median ${fmt(ratio, 2)}×` +
+        (withCpu ? `; by the server's CPU per answer ${fmt(median(cpuRatios[i] ?? []), 2)}×` : "") +
+        `). ${machineNote()}`,
+    );
+  });
+  return medians;
 }
 
 /**
@@ -315,31 +339,35 @@ try {
   await renderCost(app);
   await compare(
     "Origin",
-    { name: "cached scorecard", url: `${app.url}${SCORECARD}`, pid: app.serverPid },
-    { name: "static file", url: `${app.url}${STATIC_PATH}`, pid: app.serverPid },
+    { name: "cached scorecard", url: `${app.url}${SCORECARD}`, pids: [app.serverPid] },
+    [{ name: "static file", url: `${app.url}${STATIC_PATH}`, pids: [app.serverPid] }],
     { rounds: ROUNDS, seconds: SECONDS },
   );
 
   if (!args["no-nginx"]) {
-    // Debian's http block (sendfile on, tcp_nopush on) first, then the same with tcp_nopush off.
-    for (const http of [DEBIAN_DEFAULTS, { tcpNopush: false }]) {
-      nginx = await startNginx(`127.0.0.1:${app.port}`, { "scorecard.html": page.text }, http);
-      const settings = `sendfile on, tcp_nopush ${http.tcpNopush ? "on" : "off"}`;
-      log(`\nnginx: ${nginx.config}; http block: ${settings}`);
-      const viaNginx = await fetch(`${nginx.cachedUrl}${SCORECARD}`);
-      await viaNginx.arrayBuffer();
-      await compare(
-        `nginx (${settings})`,
-        { name: "nginx cache", url: `${nginx.cachedUrl}${SCORECARD}` },
-        { name: "nginx static", url: `${nginx.staticUrl}/scorecard.html` },
-        { rounds: NGINX_ROUNDS, seconds: NGINX_SECONDS },
-      );
-      const status = await fetch(`${nginx.cachedUrl}${SCORECARD}`);
-      await status.arrayBuffer();
-      log(`X-Cache-Status after the runs: ${status.headers.get("x-cache-status")}`);
-      if (http !== DEBIAN_DEFAULTS) break;
-      await nginx.stop();
-    }
+    // Debian's http block (sendfile on, tcp_nopush on), which the deploy/ file is included in.
+    nginx = await startNginx(`127.0.0.1:${app.port}`, { "scorecard.html": page.text }, DEBIAN_DEFAULTS);
+    log(
+      `\nnginx: ${nginx.config}; http block: sendfile on, tcp_nopush on (Debian's). Static servers: one with the ` +
+        `http block's settings, one with the cache server's own settings for sending files: ` +
+        `${nginx.sameSettings.length ? nginx.sameSettings.join("; ") : "(none)"}.`,
+    );
+    const viaNginx = await fetch(`${nginx.cachedUrl}${SCORECARD}`);
+    await viaNginx.arrayBuffer();
+    // The workers serve all three servers: their CPU time while one side runs is that side's.
+    const pids = nginx.workerPids();
+    await compare(
+      "nginx",
+      { name: "nginx cache", url: `${nginx.cachedUrl}${SCORECARD}`, pids },
+      [
+        { name: "static, same settings", url: `${nginx.staticSameSettingsUrl}/scorecard.html`, pids },
+        { name: "static, Debian's http block", url: `${nginx.staticUrl}/scorecard.html`, pids },
+      ],
+      { rounds: NGINX_ROUNDS, seconds: NGINX_SECONDS },
+    );
+    const status = await fetch(`${nginx.cachedUrl}${SCORECARD}`);
+    await status.arrayBuffer();
+    log(`X-Cache-Status after the runs: ${status.headers.get("x-cache-status")}`);
   }
 
   const editor = demoAccounts(copy.dir).find((a) => a.role === "EDITOR");

@@ -4,10 +4,24 @@
  *  - the app behind its shared cache: deploy/nginx/accordwatch.conf.template rendered by deploy/nginx/render.ts
  *    when this checkout has it, otherwise bench/support/nginx-minimal.conf (a cache of its own: 1 s, stale while
  *    updating, background update, lock), which the figures then name;
- *  - a plain static server of a folder holding the same page as a file, for the comparison.
+ *  - a plain static server of a folder holding the same page as a file, for the comparison, with the http block's
+ *    settings (Debian's: sendfile on, tcp_nopush on);
+ *  - the same static server with the cache server's own settings for sending files (tcp_nopush, open_file_cache…,
+ *    copied from its server block by sameSendingSettings): the same nginx serving the same bytes, as the cache's
+ *    server would serve a file.
  */
 import { spawn } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -20,12 +34,18 @@ const MINIMAL = path.join(import.meta.dirname, "nginx-minimal.conf");
 export interface RunningNginx {
   /** The app through the cache. */
   readonly cachedUrl: string;
-  /** The static server. */
+  /** The static server, with the http block's settings. */
   readonly staticUrl: string;
+  /** The static server with the cache server's settings for sending files (`sameSettings`). */
+  readonly staticSameSettingsUrl: string;
+  /** The directives copied from the cache's server block into that static server, e.g. "tcp_nopush off". */
+  readonly sameSettings: readonly string[];
   /** Which cache configuration: "deploy/nginx/accordwatch.conf.template" or "bench/support/nginx-minimal.conf". */
   readonly config: string;
   readonly http: HttpSettings;
   readonly dir: string;
+  /** The worker processes' PIDs, for their CPU time. */
+  workerPids(): number[];
   stop(): Promise<void>;
 }
 
@@ -51,6 +71,63 @@ async function appServerConfig(listen: string, upstream: string, cacheDir: strin
     .replaceAll("{{UPSTREAM}}", upstream)
     .replaceAll("{{CACHE_DIR}}", cacheDir);
   return [text, "bench/support/nginx-minimal.conf (deploy/ has no nginx configuration in this checkout)"];
+}
+
+/** Directives that decide how nginx sends a file's bytes (and opens it), whatever the content. */
+const SENDING_DIRECTIVES = new Set([
+  "sendfile",
+  "sendfile_max_chunk",
+  "tcp_nopush",
+  "tcp_nodelay",
+  "output_buffers",
+  "postpone_output",
+  "directio",
+  "aio",
+  "open_file_cache",
+  "open_file_cache_valid",
+  "open_file_cache_min_uses",
+  "open_file_cache_errors",
+]);
+
+/**
+ * The directives for sending files set directly in the `server { … }` blocks of an http-context file (not in its
+ * locations), in order, e.g. ["tcp_nopush off", "open_file_cache max=1000 inactive=20s"]. Comments are skipped;
+ * quoted strings are kept whole.
+ */
+export function sameSendingSettings(config: string): string[] {
+  const found: string[] = [];
+  const blocks: string[] = [];
+  let statement = "";
+  let quote: string | null = null;
+  for (let i = 0; i < config.length; i++) {
+    const ch = config[i] as string;
+    if (quote) {
+      statement += ch;
+      if (ch === "\\") statement += config[++i] ?? "";
+      else if (ch === quote) quote = null;
+    } else if (ch === "#") {
+      while (i < config.length && config[i] !== "\n") i++;
+      statement += " ";
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      statement += ch;
+    } else if (ch === "{") {
+      blocks.push(statement.trim().split(/\s+/)[0] ?? "");
+      statement = "";
+    } else if (ch === "}") {
+      blocks.pop();
+      statement = "";
+    } else if (ch === ";") {
+      const directive = statement.trim().replace(/\s+/g, " ");
+      if (blocks.length === 1 && blocks[0] === "server" && SENDING_DIRECTIVES.has(directive.split(" ")[0] ?? "")) {
+        found.push(directive);
+      }
+      statement = "";
+    } else {
+      statement += ch;
+    }
+  }
+  return found;
 }
 
 export interface HttpSettings {
@@ -86,8 +163,9 @@ export async function startNginx(
     writeFileSync(target, content);
     chmodSync(target, 0o644);
   }
-  const [cachedPort, staticPort] = [await freePort(), await freePort()];
+  const [cachedPort, staticPort, samePort] = [await freePort(), await freePort(), await freePort()];
   const [appConfig, config] = await appServerConfig(`127.0.0.1:${cachedPort}`, upstream, path.join(dir, "cache"));
+  const sameSettings = sameSendingSettings(appConfig);
   writeFileSync(path.join(dir, "app.conf"), appConfig);
   const tmp = path.join(dir, "tmp");
   writeFileSync(
@@ -113,6 +191,10 @@ http {
         listen 127.0.0.1:${staticPort};
         root ${dir}/static;
     }
+    server {
+        listen 127.0.0.1:${samePort};
+        root ${dir}/static;
+${sameSettings.map((directive) => `        ${directive};\n`).join("")}    }
 }
 `,
   );
@@ -145,11 +227,14 @@ http {
   };
   const cachedUrl = `http://127.0.0.1:${cachedPort}`;
   const staticUrl = `http://127.0.0.1:${staticPort}`;
+  const staticSameSettingsUrl = `http://127.0.0.1:${samePort}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr}`);
     try {
-      const [a, b] = await Promise.all([fetch(`${cachedUrl}/healthz`), fetch(`${staticUrl}/`)]);
-      await Promise.all([a.arrayBuffer(), b.arrayBuffer()]);
+      const answers = await Promise.all(
+        [`${cachedUrl}/healthz`, `${staticUrl}/`, `${staticSameSettingsUrl}/`].map((url) => fetch(url)),
+      );
+      await Promise.all(answers.map((answer) => answer.arrayBuffer()));
       break;
     } catch {
       if (i > 100) {
@@ -159,5 +244,20 @@ http {
       await sleep(100);
     }
   }
-  return { cachedUrl, staticUrl, config, http, dir, stop };
+  // Not the cache manager and cache loader, the master's other children (the loader exits after a minute).
+  const workerPids = () =>
+    readdirSync("/proc")
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((entry) => {
+        try {
+          const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+          // pid (comm) state ppid …
+          const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+          return ppid === pid && readFileSync(`/proc/${entry}/cmdline`, "utf8").startsWith("nginx: worker process");
+        } catch {
+          return false; // Gone meanwhile.
+        }
+      })
+      .map(Number);
+  return { cachedUrl, staticUrl, staticSameSettingsUrl, sameSettings, config, http, dir, workerPids, stop };
 }
