@@ -15,7 +15,7 @@
  * A record dated with a coarser precision than a day takes effect on its period's first day (spec/health.md), and
  * that day is the change's date; the recorded date is kept on the entry (`on`).
  */
-import { formatDateText, formatPreciseDate, periodEnd, periodStart } from "./dates";
+import { addDays, formatDateText, formatPreciseDate, periodEnd, periodStart } from "./dates";
 import { agreementContext, agreementHealthHistory, commitmentHealthHistory, type SourceIndex } from "./health";
 import { asOfDay } from "./health/days";
 import { vocabulary } from "./labels";
@@ -129,6 +129,8 @@ export interface ChangelogOptions {
   readonly since?: string;
   /** The language of the entries' titles and summaries (English, the feeds' default, unless given). */
   readonly locale?: Locale;
+  /** When given, only the newest `limit` changes (a whole number ≥ 0): what a feed lists. */
+  readonly limit?: number;
 }
 
 // ---- Texts ----
@@ -464,7 +466,13 @@ function newestFirst(a: Sequenced, b: Sequenced): number {
 function checkOptions(options: ChangelogOptions): void {
   asOfDay(options.until, "until");
   if (options.since !== undefined) asOfDay(options.since, "since");
+  if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit >= 0)) {
+    throw new RangeError(`limit must be a whole number ≥ 0, not ${options.limit}`);
+  }
 }
+
+/** The first `limit` of a list (all of it without one). */
+const upTo = <T>(list: T[], limit: number | undefined): T[] => (limit === undefined ? list : list.slice(0, limit));
 
 function inRange(entry: ChangeEntry, options: ChangelogOptions): boolean {
   return entry.date <= options.until && (options.since === undefined || entry.date >= options.since);
@@ -476,15 +484,50 @@ function inRange(entry: ChangeEntry, options: ChangelogOptions): boolean {
  */
 export function agreementChangelog(a: Agreement, sources: SourceIndex, options: ChangelogOptions): ChangeEntry[] {
   checkOptions(options);
-  return changesOf(a, sources, options.until, writerFor(options.locale ?? DEFAULT_LOCALE))
+  const changes = changesOf(a, sources, options.until, writerFor(options.locale ?? DEFAULT_LOCALE))
     .filter((s) => inRange(s.entry, options))
-    .sort(newestFirst)
-    .map((s) => s.entry);
+    .sort(newestFirst);
+  return upTo(changes, options.limit).map((s) => s.entry);
+}
+
+/** How many changes a changes page lists at most: an agreement of 2,000 milestones has tens of thousands. */
+export const CHANGES_PAGE_ENTRIES = 200;
+
+/** The newest changes of a changelog, as a page lists them, and where the older ones are. */
+export interface ChangelogPage {
+  readonly entries: readonly ChangeEntry[];
+  /** How many changes the whole changelog has. */
+  readonly total: number;
+  /**
+   * When the changelog has changes on days before the oldest day listed: the day before that one, up to which a page
+   * of the changes as of that day lists them. Null when none.
+   */
+  readonly olderUntil: string | null;
+  /** The changes of the oldest day listed that are left out (the page ended inside that day); 0 when none. */
+  readonly hiddenOnLastDay: number;
+}
+
+/** The first `limit` changes of `all` (a changelog, newest day first) and what is left out. */
+export function changelogPage(all: readonly ChangeEntry[], limit: number = CHANGES_PAGE_ENTRIES): ChangelogPage {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a whole number ≥ 1, not ${limit}`);
+  const entries = all.slice(0, limit);
+  const lastDay = entries.at(-1)?.date;
+  if (lastDay === undefined || all.length === entries.length) {
+    return { entries, total: all.length, olderUntil: null, hiddenOnLastDay: 0 };
+  }
+  const rest = all.slice(limit);
+  const hiddenOnLastDay = rest.filter((e) => e.date === lastDay).length;
+  return {
+    entries,
+    total: all.length,
+    olderUntil: rest.some((e) => e.date < lastDay) ? addDays(lastDay, -1) : null,
+    hiddenOnLastDay,
+  };
 }
 
 /**
  * The changes of an organisation's agreements merged, newest day first; within a day, agreements in the order
- * given. Drafts are left out unless `includeDrafts` (the public feed never includes them; a reviewer's view may).
+ * given (the newest `limit` of them when given). Drafts are left out unless `includeDrafts` (the public feed never includes them; a reviewer's view may).
  */
 export function organisationChangelog(
   agreements: readonly Agreement[],
@@ -497,9 +540,19 @@ export function organisationChangelog(
   let offset = 0;
   for (const a of agreements) {
     if (!a.published && options.includeDrafts !== true) continue;
-    const changes = changesOf(a, sources, options.until, w).filter((s) => inRange(s.entry, options));
-    for (const s of changes) all.push({ entry: s.entry, seq: offset + s.seq });
-    offset += changes.length === 0 ? 0 : Math.max(...changes.map((s) => s.seq)) + 1;
+    // With a limit, each agreement's newest `limit` are enough: the merged newest `limit` are among them.
+    const changes = upTo(
+      changesOf(a, sources, options.until, w)
+        .filter((s) => inRange(s.entry, options))
+        .sort(newestFirst),
+      options.limit,
+    );
+    let last = -1;
+    for (const s of changes) {
+      all.push({ entry: s.entry, seq: offset + s.seq });
+      last = Math.max(last, s.seq);
+    }
+    offset += last + 1;
   }
-  return all.sort(newestFirst).map((s) => s.entry);
+  return upTo(all.sort(newestFirst), options.limit).map((s) => s.entry);
 }

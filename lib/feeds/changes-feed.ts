@@ -1,7 +1,9 @@
 /**
  * The Atom feeds of changes (issue 4, "Changes"): per organisation and per agreement, one entry per entry of the
- * changelog (lib/domain/changelog.ts), so that a feed lists exactly what the changes page lists. Built with the
- * `feed` package. Pure apart from that package: the origin and the day come from the route.
+ * changelog (lib/domain/changelog.ts), the newest FEED_ENTRIES of them: a feed lists what the changes page lists
+ * first. Bounded, as a reader polls a feed for what is new: an organisation's whole history can run to hundreds of
+ * thousands of changes (bench/README.md, "Scale": its feed put next-server out of memory). Built with the `feed`
+ * package. Pure apart from that package: the origin and the day come from the route.
  *
  * - Entry ids are tag URIs (RFC 4151) minted from the site's host name and the change's stable id:
  *   `tag:<host>,2025:<org>/<change id>`. They do not depend on the port or the scheme, nor on the as-of day, and the
@@ -31,6 +33,9 @@ import {
   organisationFeedPath,
 } from "@/lib/urls";
 
+/** How many changes a feed lists at most, the newest. */
+export const FEED_ENTRIES = 100;
+
 /** The year in every tag URI: a tag's date must never change, or every id would. */
 const TAG_DATE = "2025";
 
@@ -41,6 +46,8 @@ export interface FeedContext {
   readonly until: string;
   /** The language of the feed's texts and of the pages it links to (English unless given). */
   readonly locale?: Locale;
+  /** How many of the newest changes it lists: FEED_ENTRIES unless given. */
+  readonly entries?: number;
 }
 
 /** The Atom id of a change, or of a feed (`<org>` or `<org>/<agreement>`). */
@@ -142,7 +149,11 @@ export function agreementChangesFeed(
   const { organisation, agreement, sources } = found;
   const org = organisation.slug;
   const locale = context.locale ?? DEFAULT_LOCALE;
-  const entries = agreementChangelog(agreement, indexSources(sources), { until: context.until, locale });
+  const entries = agreementChangelog(agreement, indexSources(sources), {
+    until: context.until,
+    locale,
+    limit: context.entries ?? FEED_ENTRIES,
+  });
   return render(
     {
       id: atomId(context.origin, `${org}/${agreement.slug}`),
@@ -173,7 +184,11 @@ export function organisationChangesFeed(
   const { organisation, agreements, sources } = found;
   const org = organisation.slug;
   const locale = context.locale ?? DEFAULT_LOCALE;
-  const entries = organisationChangelog(agreements, indexSources(sources), { until: context.until, locale });
+  const entries = organisationChangelog(agreements, indexSources(sources), {
+    until: context.until,
+    locale,
+    limit: context.entries ?? FEED_ENTRIES,
+  });
   return render(
     {
       id: atomId(context.origin, org),

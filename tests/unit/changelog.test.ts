@@ -11,6 +11,8 @@ import {
   type DeadlineChangeEntry,
   type MilestoneHealthChange,
   agreementChangelog,
+  CHANGES_PAGE_ENTRIES,
+  changelogPage,
   organisationChangelog,
 } from "@/lib/domain/changelog";
 import {
@@ -394,5 +396,69 @@ describe("organisationChangelog", () => {
 
   it("is, for one published agreement, that agreement's changelog", () => {
     expect(organisationChangelog(DEMO.agreements, SOURCES, { until: "2026-01-31" })).toEqual(changelog("2026-01-31"));
+  });
+
+  it("lists, with a limit, the newest changes of the whole merged list, however they fall between agreements", () => {
+    const all = organisationChangelog([first, draft, second], S, { until: "2025-12-31" });
+    for (const limit of [0, 1, 4, 7, all.length, all.length + 5]) {
+      expect(organisationChangelog([first, draft, second], S, { until: "2025-12-31", limit })).toEqual(
+        all.slice(0, limit),
+      );
+    }
+  });
+
+  it("refuses a limit that is not a whole number ≥ 0", () => {
+    for (const limit of [-1, 1.5, Number.NaN]) {
+      expect(() => organisationChangelog([first], S, { until: "2025-12-31", limit })).toThrow(RangeError);
+    }
+  });
+});
+
+describe("agreementChangelog with a limit", () => {
+  it("lists the newest changes: the first of the whole changelog", () => {
+    const all = changelog("2026-01-31");
+    expect(all.length).toBeGreaterThan(5);
+    expect(agreementChangelog(AGREEMENT, SOURCES, { until: "2026-01-31", limit: 5 })).toEqual(all.slice(0, 5));
+  });
+});
+
+describe("changelogPage", () => {
+  const all = changelog("2026-01-31");
+  const days = [...new Set(all.map((e) => e.date))];
+
+  it("lists the whole changelog when it is no longer than the limit", () => {
+    expect(all.length).toBeLessThan(CHANGES_PAGE_ENTRIES);
+    expect(changelogPage(all)).toEqual({ entries: all, total: all.length, olderUntil: null, hiddenOnLastDay: 0 });
+    expect(changelogPage([])).toEqual({ entries: [], total: 0, olderUntil: null, hiddenOnLastDay: 0 });
+  });
+
+  it("ends at a day's end: the older changes are on the page as of the day before the oldest listed", () => {
+    // The first two days, whole.
+    const limit = all.filter((e) => e.date >= days[1]!).length;
+    const page = changelogPage(all, limit);
+    expect(page.entries).toEqual(all.slice(0, limit));
+    expect(page).toMatchObject({ total: all.length, hiddenOnLastDay: 0 });
+    expect(page.olderUntil).toBe(new Date(Date.parse(`${days[1]}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
+    // What that older page lists starts with the next day listed here, none of this page's days.
+    const older = changelog(page.olderUntil!);
+    expect(older[0]?.date).toBe(days[2]);
+  });
+
+  // Changes on given days (newest first), made from a real one: the page reads only their dates.
+  const on = (...dates: string[]) => dates.map((date, i) => ({ ...all[0]!, id: `${all[0]!.id}-${i}`, date }));
+
+  it("counts the changes of the oldest listed day it leaves out when it ends inside that day", () => {
+    const page = changelogPage(on("2025-03-02", "2025-03-01", "2025-03-01", "2025-03-01", "2025-02-10"), 2);
+    expect(page.entries.map((e) => e.date)).toEqual(["2025-03-02", "2025-03-01"]);
+    expect(page).toMatchObject({ total: 5, hiddenOnLastDay: 2, olderUntil: "2025-02-28" });
+  });
+
+  it("has no older page when the only changes left out are of the oldest day listed", () => {
+    const page = changelogPage(on("2025-03-02", "2025-03-01", "2025-03-01"), 2);
+    expect(page).toMatchObject({ total: 3, olderUntil: null, hiddenOnLastDay: 1 });
+  });
+
+  it("refuses a limit that is not a whole number ≥ 1", () => {
+    expect(() => changelogPage(all, 0)).toThrow(RangeError);
   });
 });
