@@ -1,8 +1,8 @@
 import { useTranslations } from "next-intl";
 import { getPathname } from "@/lib/i18n/navigation";
 import { useFormat } from "@/lib/i18n/format";
-import { snippetParts, type FindOptions, type FoundMilestone, type TextHit } from "@/lib/domain/find";
-import type { FindField, FindFilters } from "@/lib/domain/schemas/find";
+import { snippetParts, type FindOptions, type FoundMilestone, type ResultsPage, type TextHit } from "@/lib/domain/find";
+import { findQueryOf, type FindField, type FindFilters } from "@/lib/domain/schemas/find";
 import { HEALTHS, type Agreement, type Source } from "@/lib/domain/types";
 import { findPath, milestoneTargets, type MilestoneTargets } from "@/lib/urls";
 import { Breadcrumbs } from "./Breadcrumbs";
@@ -18,7 +18,8 @@ export interface FindMilestonesProps {
   errors: Readonly<Partial<Record<FindField, string>>>;
   asOf: string;
   isToday: boolean;
-  results: readonly FoundMilestone[];
+  /** The page of results to show (lib/domain/find.ts pageOfResults). */
+  results: ResultsPage<FoundMilestone>;
   sources: readonly Source[];
 }
 
@@ -97,7 +98,8 @@ export function FindMilestones({
     }
     return targets;
   };
-  const count = results.length;
+  const count = results.total;
+  const pageHref = (page: number) => here(findPath(org, findQueryOf(filters, isToday ? undefined : asOf, page)));
   const asked =
     filters.q !== null ||
     filters.party !== null ||
@@ -293,9 +295,20 @@ export function FindMilestones({
           </p>
         ) : null}
 
+        {results.pages > 1 ? (
+          <p className="mt-1 text-muted" data-page={results.page} data-pages={results.pages}>
+            {t("showing", { first: results.first, last: results.last, total: results.total })}
+          </p>
+        ) : null}
+        {errors.page !== undefined ? (
+          <p id="find-page-error" className="mt-2 font-medium text-red-800">
+            {errors.page}
+          </p>
+        ) : null}
+
         {count > 0 ? (
-          <ol className="mt-4 space-y-4">
-            {results.map((r) => {
+          <ol className="mt-4 space-y-4" start={results.first}>
+            {results.items.map((r) => {
               const domId = `found-${r.agreement.slug}-${r.commitment.id}-${r.milestone.id}`;
               const href = targetsOf(r.agreement)(r.commitment.id, r.milestone.id, isToday ? undefined : asOf);
               return (
@@ -329,6 +342,21 @@ export function FindMilestones({
               );
             })}
           </ol>
+        ) : null}
+        {results.pages > 1 ? (
+          <nav aria-label={t("pagesLabel")} className="mt-6 flex flex-wrap items-center gap-x-6 gap-y-2">
+            {results.page > 1 ? (
+              <a href={pageHref(results.page - 1)} rel="prev" className="inline-flex min-h-11 items-center">
+                {t("previousPage")}
+              </a>
+            ) : null}
+            <span aria-current="page">{t("pageOf", { page: results.page, pages: results.pages })}</span>
+            {results.page < results.pages ? (
+              <a href={pageHref(results.page + 1)} rel="next" className="inline-flex min-h-11 items-center">
+                {t("nextPage")}
+              </a>
+            ) : null}
+          </nav>
         ) : null}
       </section>
     </>

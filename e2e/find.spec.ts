@@ -116,3 +116,19 @@ test("shows a refused parameter's message beside its field, not an error page", 
   await expect(page.getByLabel("Search titles, rationales and quotes")).toHaveValue("the");
   await expectEveryMilestone(page);
 });
+
+test("shows the last page for a page beyond it, and refuses a page that is no number, with a message", async ({
+  page,
+}) => {
+  // The demo's milestones fit on one page (FIND_PAGE_SIZE): no page links, and page 2 is beyond the last.
+  let response = await page.goto(`${FIND}?party=FR&page=2`);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator("#find-page-error")).toHaveText("There is only 1 page of results: this is the last.");
+  await expect(page.getByRole("navigation", { name: "Pages of results" })).toHaveCount(0);
+  await expect(page.locator('li[data-milestone="deploy-tactics"]')).toBeVisible();
+
+  response = await page.goto(`${FIND}?page=zero`);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator("#find-page-error")).toHaveText('"zero" is not a page number; use a whole number from 1.');
+  await expectEveryMilestone(page);
+});

@@ -118,6 +118,43 @@ export function findMilestones(
   return found;
 }
 
+/** How many milestones the find page shows at once: an organisation can publish tens of thousands. */
+export const FIND_PAGE_SIZE = 50;
+
+/** One page of results: its items, where they stand among all of them (first and last from 1; 0 when none). */
+export interface ResultsPage<T> {
+  readonly items: readonly T[];
+  /** The page shown, from 1: the one asked for, or the last one when that is beyond it. */
+  readonly page: number;
+  /** At least 1. */
+  readonly pages: number;
+  readonly first: number;
+  readonly last: number;
+  readonly total: number;
+  /** The page asked for was beyond the last one. */
+  readonly beyond: boolean;
+}
+
+/** Page `page` (from 1) of `results`, `size` at a time; a page beyond the last gives the last. */
+export function pageOfResults<T>(results: readonly T[], page: number, size: number = FIND_PAGE_SIZE): ResultsPage<T> {
+  if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be a whole number ≥ 1, not ${page}`);
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`size must be a whole number ≥ 1, not ${size}`);
+  const total = results.length;
+  const pages = Math.max(1, Math.ceil(total / size));
+  const shown = Math.min(page, pages);
+  const start = (shown - 1) * size;
+  const items = results.slice(start, start + size);
+  return {
+    items,
+    page: shown,
+    pages,
+    first: items.length === 0 ? 0 : start + 1,
+    last: start + items.length,
+    total,
+    beyond: page > pages,
+  };
+}
+
 /** A snippet cut into plain text and matched words, for rendering without HTML. */
 export function snippetParts(snippet: string): Array<{ text: string; match: boolean }> {
   const parts: Array<{ text: string; match: boolean }> = [];

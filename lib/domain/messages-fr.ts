@@ -381,6 +381,11 @@ const MESSAGES: readonly Rule[] = [
     /^"(.*)" is not a choice; tick the box or leave it\.$/s,
     (value) => fr`"${value}" n’est pas un choix possible ; cochez la case ou laissez-la vide.`,
   ],
+  [/^Give the page as a whole number, e\.g\. 2\.$/, () => fr`Donnez la page en nombre entier, par exemple 2.`],
+  [
+    /^"(.*)" is not a page number; use a whole number from 1\.$/s,
+    (value) => fr`"${value}" n’est pas un numéro de page ; utilisez un nombre entier à partir de 1.`,
+  ],
 
   // Comments, accounts.
   [

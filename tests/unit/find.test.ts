@@ -6,9 +6,19 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, test } from "vitest";
-import { findMilestones, findOptions, MARK_END, MARK_START, snippetParts, type TextHit } from "@/lib/domain/find";
+import {
+  FIND_PAGE_SIZE,
+  findMilestones,
+  findOptions,
+  MARK_END,
+  MARK_START,
+  pageOfResults,
+  snippetParts,
+  type TextHit,
+} from "@/lib/domain/find";
 import { parseInterchangeText } from "@/lib/domain/interchange";
-import { resolveFindQuery, type FindFilters } from "@/lib/domain/schemas/find";
+import { findQueryOf, resolveFindQuery, type FindFilters } from "@/lib/domain/schemas/find";
+import { findPath } from "@/lib/urls";
 import type { Dataset } from "@/lib/domain/types";
 
 const file = path.resolve(import.meta.dirname, "../../data/demo.accordwatch.json");
@@ -172,7 +182,7 @@ describe("resolveFindQuery", () => {
   const TODAY = "2026-01-15";
 
   it("gives no filter and today for an empty query", () => {
-    expect(resolveFindQuery({}, TODAY)).toEqual({ filters: NONE, asOf: TODAY, isToday: true, errors: {} });
+    expect(resolveFindQuery({}, TODAY)).toEqual({ filters: NONE, asOf: TODAY, isToday: true, page: 1, errors: {} });
   });
 
   it("reads every field, with blanks as none and health repeated", () => {
@@ -185,6 +195,7 @@ describe("resolveFindQuery", () => {
         tag: "",
         overdue: "1",
         asOf: "2025-12-01",
+        page: " 3 ",
       },
       TODAY,
     );
@@ -199,6 +210,7 @@ describe("resolveFindQuery", () => {
       },
       asOf: "2025-12-01",
       isToday: false,
+      page: 3,
       errors: {},
     });
   });
@@ -231,7 +243,90 @@ describe("resolveFindQuery", () => {
     expect(resolveFindQuery({ q: "a\u0000b" }, TODAY).errors.q).toBe("The search text contains a null character.");
   });
 
+  it("refuses a page that is not a whole number from 1, and shows the first", () => {
+    for (const page of ["0", "-1", "2.5", "two", "1e3", "1234567"]) {
+      const resolved = resolveFindQuery({ page, party: "FR" }, TODAY);
+      expect(resolved.page).toBe(1);
+      expect(resolved.errors).toEqual({ page: `"${page}" is not a page number; use a whole number from 1.` });
+      expect(resolved.filters.party).toBe("FR");
+    }
+    expect(resolveFindQuery({ page: ["2", "5"] }, TODAY).page).toBe(2);
+    expect(resolveFindQuery({ page: "" }, TODAY)).toMatchObject({ page: 1, errors: {} });
+  });
+
   it("ignores parameters it does not know", () => {
     expect(resolveFindQuery({ utm_source: "feed" }, TODAY).errors).toEqual({});
+  });
+});
+
+describe("pageOfResults", () => {
+  const results = Array.from({ length: 12 }, (_, i) => `r${i + 1}`);
+
+  it("cuts the results into pages of the size, numbered from 1", () => {
+    expect(pageOfResults(results, 1, 5)).toEqual({
+      items: ["r1", "r2", "r3", "r4", "r5"],
+      page: 1,
+      pages: 3,
+      first: 1,
+      last: 5,
+      total: 12,
+      beyond: false,
+    });
+    expect(pageOfResults(results, 3, 5)).toMatchObject({ items: ["r11", "r12"], page: 3, first: 11, last: 12 });
+  });
+
+  it("gives the last page for a page beyond it, and says so", () => {
+    expect(pageOfResults(results, 9, 5)).toMatchObject({ items: ["r11", "r12"], page: 3, pages: 3, beyond: true });
+  });
+
+  it("has one empty page when nothing matches", () => {
+    expect(pageOfResults([], 1, 5)).toEqual({
+      items: [],
+      page: 1,
+      pages: 1,
+      first: 0,
+      last: 0,
+      total: 0,
+      beyond: false,
+    });
+    expect(pageOfResults([], 2, 5)).toMatchObject({ page: 1, beyond: true });
+  });
+
+  it("shows FIND_PAGE_SIZE at a time by default", () => {
+    const many = Array.from({ length: FIND_PAGE_SIZE * 2 + 1 }, (_, i) => i);
+    expect(pageOfResults(many, 2).items).toEqual(many.slice(FIND_PAGE_SIZE, FIND_PAGE_SIZE * 2));
+    expect(pageOfResults(many, 3).items).toEqual([FIND_PAGE_SIZE * 2]);
+  });
+
+  it("refuses a page or a size that is not a whole number from 1", () => {
+    expect(() => pageOfResults(results, 0)).toThrow(RangeError);
+    expect(() => pageOfResults(results, 1.5)).toThrow(RangeError);
+    expect(() => pageOfResults(results, 1, 0)).toThrow(RangeError);
+  });
+});
+
+describe("findQueryOf", () => {
+  const TODAY = "2026-01-15";
+  const filters: FindFilters = {
+    q: "taxi boats & more",
+    party: "FR",
+    health: ["STALLED", "AT_RISK"],
+    owner: "Home Office",
+    tag: "returns",
+    overdue: true,
+  };
+  const read = (href: string) => {
+    const params = new URL(href, "http://localhost").searchParams;
+    return resolveFindQuery(Object.fromEntries([...params.keys()].map((k) => [k, params.getAll(k)])), TODAY);
+  };
+
+  it("gives an address that resolveFindQuery reads back to the same filters, day and page", () => {
+    const resolved = read(findPath("demo", findQueryOf(filters, "2025-12-01", 4)));
+    expect(resolved).toEqual({ filters, asOf: "2025-12-01", isToday: false, page: 4, errors: {} });
+  });
+
+  it("leaves out what is not asked: no filter, today and page 1 give the bare find page", () => {
+    expect(findPath("demo", findQueryOf(NONE, undefined, 1))).toBe("/demo/find");
+    expect(findPath("demo", findQueryOf(NONE, undefined, 2))).toBe("/demo/find?page=2");
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The query of the public find page, `/{org}/find?q=&party=&health=&owner=&tag=&overdue=&asOf=`: one schema, a
+ * The query of the public find page, `/{org}/find?q=&party=&health=&owner=&tag=&overdue=&asOf=&page=`: one schema, a
  * message per field. A refused field is left out (the page says why beside it) and the others still apply, so that
  * a mistyped address never becomes an error page. Pure: today is given by the route, which reads the clock once.
  */
@@ -9,7 +9,7 @@ import { HEALTH_LABELS } from "../labels";
 import { asOfQuerySchema } from "./as-of";
 import { parseInput } from "./parse";
 
-export const FIND_FIELDS = ["q", "party", "health", "owner", "tag", "overdue", "asOf"] as const;
+export const FIND_FIELDS = ["q", "party", "health", "owner", "tag", "overdue", "asOf", "page"] as const;
 export type FindField = (typeof FIND_FIELDS)[number];
 
 export const MAX_QUERY_LENGTH = 200;
@@ -74,6 +74,17 @@ export const findQuerySchema = z.object({
       .optional(),
   ),
   asOf: asOfQuerySchema.shape.asOf,
+  page: z.preprocess(
+    firstNonBlank,
+    z
+      .string({ error: "Give the page as a whole number, e.g. 2." })
+      .trim()
+      .regex(/^[1-9]\d{0,5}$/, {
+        error: (issue) => `"${String(issue.input)}" is not a page number; use a whole number from 1.`,
+      })
+      .transform(Number)
+      .optional(),
+  ),
 });
 
 /** What the reader asked for: null (or empty) where they asked nothing. */
@@ -92,6 +103,8 @@ export interface ResolvedFindQuery {
   /** The day to show, `YYYY-MM-DD`: the reader's, else today. */
   readonly asOf: string;
   readonly isToday: boolean;
+  /** The page of results asked for, from 1 (1 when none or refused). */
+  readonly page: number;
   /** The first message of each refused field; that field was left out of `filters` (asOf: today is shown). */
   readonly errors: Readonly<Partial<Record<FindField, string>>>;
 }
@@ -130,7 +143,29 @@ export function resolveFindQuery(query: unknown, today: string): ResolvedFindQue
     },
     asOf,
     isToday: asOf === today,
+    page: data.page ?? 1,
     errors,
+  };
+}
+
+/**
+ * The query that asks for `filters` as of `asOf` (none: today), at page `page`: what the form sends, and the page
+ * (left out when 1). resolveFindQuery reads it back to the same filters, day and page.
+ */
+export function findQueryOf(
+  filters: FindFilters,
+  asOf: string | undefined,
+  page: number,
+): Record<string, string | readonly string[] | undefined> {
+  return {
+    q: filters.q ?? undefined,
+    party: filters.party ?? undefined,
+    health: filters.health,
+    owner: filters.owner ?? undefined,
+    tag: filters.tag ?? undefined,
+    overdue: filters.overdue ? "1" : undefined,
+    asOf,
+    page: page > 1 ? String(page) : undefined,
   };
 }
 

@@ -6,7 +6,7 @@ import { FindMilestones } from "@/components/FindMilestones";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { todayUtc } from "@/lib/clock";
 import { listPublishedAgreements, searchPublishedMilestones } from "@/lib/data/public";
-import { findMilestones, findOptions } from "@/lib/domain/find";
+import { findMilestones, findOptions, pageOfResults } from "@/lib/domain/find";
 import { localiseMessages } from "@/lib/domain/messages-fr";
 import { resolveFindQuery, typedQueryOf } from "@/lib/domain/schemas/find";
 import { feedAlternates } from "@/lib/urls";
@@ -32,7 +32,10 @@ export async function generateMetadata({ params }: FindPageProps): Promise<Metad
   };
 }
 
-/** `/{org}/find?q=&party=&health=&owner=&tag=&overdue=&asOf=`: the published milestones that match, as of a day. */
+/**
+ * `/{org}/find?q=&party=&health=&owner=&tag=&overdue=&asOf=&page=`: the published milestones that match, as of a day,
+ * FIND_PAGE_SIZE at a time.
+ */
 export default async function FindPage({ params, searchParams }: FindPageProps) {
   const { org } = await params;
   const query = await searchParams;
@@ -59,6 +62,12 @@ export default async function FindPage({ params, searchParams }: FindPageProps) 
     }
   }
 
+  const results = pageOfResults(findMilestones(agreements, sources, filters, asOf, hits, locale), resolved.page);
+  if (results.beyond) {
+    const t = await getTranslations("find");
+    errors = { ...errors, page: t("pageBeyond", { pages: results.pages }) };
+  }
+
   return (
     <FindMilestones
       organisation={organisation}
@@ -68,7 +77,7 @@ export default async function FindPage({ params, searchParams }: FindPageProps) 
       errors={errors}
       asOf={asOf}
       isToday={isToday}
-      results={findMilestones(agreements, sources, filters, asOf, hits, locale)}
+      results={results}
       sources={sources}
     />
   );
