@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 import { useFormat } from "@/lib/i18n/format";
-import type { ChangeEntry } from "@/lib/domain/changelog";
+import type { ChangelogPage } from "@/lib/domain/changelog";
 import { periodStart } from "@/lib/domain/dates";
 import type { Agreement, Source } from "@/lib/domain/types";
 import { agreementFeedPath, changeEntryPath, changesPath, milestoneTargets, scorecardPath } from "@/lib/urls";
@@ -13,8 +13,8 @@ export interface AgreementChangesProps {
   organisation: { slug: string; name: string };
   agreement: Agreement;
   sources: readonly Source[];
-  /** The agreement's changelog up to `asOf`, newest first. */
-  entries: readonly ChangeEntry[];
+  /** The newest of the agreement's changelog up to `asOf`, newest first, and where the older ones are. */
+  page: ChangelogPage;
   /** The day shown, `YYYY-MM-DD`. */
   asOf: string;
   isToday: boolean;
@@ -29,7 +29,7 @@ export function AgreementChanges({
   organisation,
   agreement,
   sources,
-  entries,
+  page,
   asOf,
   isToday,
   today,
@@ -80,7 +80,7 @@ export function AgreementChanges({
       />
 
       <div className="mt-8">
-        {entries.length === 0 ? (
+        {page.entries.length === 0 ? (
           <p data-empty-changelog className="text-muted">
             {t("empty", {
               day: format.day(asOf),
@@ -89,11 +89,33 @@ export function AgreementChanges({
             })}
           </p>
         ) : (
-          <Changelog
-            entries={entries}
-            sourcesById={new Map(sources.map((s) => [s.id, s]))}
-            hrefOf={(entry) => changeEntryPath(org, entry, targets)}
-          />
+          <>
+            {page.entries.length < page.total ? (
+              <p className="mb-4 font-medium" data-changes-shown={page.entries.length} data-changes-total={page.total}>
+                {t("newest", { shown: page.entries.length, total: page.total, day: format.day(asOf) })}
+              </p>
+            ) : null}
+            <Changelog
+              entries={page.entries}
+              sourcesById={new Map(sources.map((s) => [s.id, s]))}
+              hrefOf={(entry) => changeEntryPath(org, entry, targets)}
+            />
+            {page.hiddenOnLastDay > 0 ? (
+              <p className="mt-4 text-muted" data-changes-hidden={page.hiddenOnLastDay}>
+                {t("hiddenOnDay", {
+                  count: page.hiddenOnLastDay,
+                  day: format.day(page.entries.at(-1)?.date ?? asOf),
+                })}
+              </p>
+            ) : null}
+            {page.olderUntil !== null ? (
+              <p className="mt-4">
+                <Link href={changesPath(org, agreement.slug, page.olderUntil)} rel="next">
+                  {t("older", { day: format.day(page.olderUntil) })}
+                </Link>
+              </p>
+            ) : null}
+          </>
         )}
       </div>
     </>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AgreementChanges } from "@/components/AgreementChanges";
-import { agreementChangelog } from "@/lib/domain/changelog";
+import { agreementChangelog, changelogPage } from "@/lib/domain/changelog";
 import { indexSources } from "@/lib/domain/health";
 import { feedAlternates } from "@/lib/urls";
 import { getCurrentLocale } from "@/lib/i18n/server";
@@ -38,7 +38,10 @@ export async function generateMetadata({ params }: ChangesPageProps): Promise<Me
   };
 }
 
-/** `/{org}/{agreement}/changes[?asOf=YYYY-MM-DD]`: the published agreement's changelog up to a day. */
+/**
+ * `/{org}/{agreement}/changes[?asOf=YYYY-MM-DD]`: the published agreement's changelog up to a day, its newest
+ * CHANGES_PAGE_ENTRIES (the older ones on the page as of an earlier day, which it links to).
+ */
 export default async function ChangesPage({ params }: ChangesPageProps) {
   const { org, agreement: agreementSlug } = await params;
   const { today, asOf, isToday, error } = await publicPageDay(params);
@@ -46,17 +49,19 @@ export default async function ChangesPage({ params }: ChangesPageProps) {
   const found = await loadPublishedAgreement(org, agreementSlug);
   if (!found) notFound();
   const { organisation, agreement, sources } = found;
-  const entries = agreementChangelog(agreement, indexSources(sources), {
-    until: asOf,
-    locale: await getCurrentLocale(),
-  });
+  const page = changelogPage(
+    agreementChangelog(agreement, indexSources(sources), {
+      until: asOf,
+      locale: await getCurrentLocale(),
+    }),
+  );
 
   return (
     <AgreementChanges
       organisation={organisation}
       agreement={agreement}
       sources={sources}
-      entries={entries}
+      page={page}
       asOf={asOf}
       isToday={isToday}
       today={today}
