@@ -32,6 +32,11 @@ import { freePort } from "../support/postgres";
 const PUBLIC = "s-maxage=1, stale-while-revalidate=31535999";
 const PRIVATE = "private, no-cache, no-store, max-age=0, must-revalidate";
 const STATIC = "public, max-age=31536000, immutable";
+/** ~12 KB: more than nginx's default proxy_buffer_size (one memory page) holds for an answer's headers. */
+const LONG_POLICY = `default-src 'self'; script-src 'self' ${Array.from(
+  { length: 240 },
+  (_, i) => `'sha256-${String(i).padStart(43, "x")}='`,
+).join(" ")}`;
 
 /** Debian's nginx; like the PostgreSQL binaries, a prerequisite of the integration tests (README, "Prerequisites"). */
 function findNginx(): string {
@@ -120,6 +125,9 @@ class Upstreams {
         return send(503, { "Cache-Control": "s-maxage=60", "Retry-After": "30" });
       case "flaky":
         return this.failing ? send(500, { "Cache-Control": "no-store" }) : send(200, { "Cache-Control": PUBLIC });
+      case "long-header":
+        // A long page's Content-Security-Policy: a hash per inline script (~50 bytes each; 240 of them here).
+        return send(200, { "Cache-Control": PUBLIC, "Content-Security-Policy": LONG_POLICY });
       case "_next":
         return send(200, { "Cache-Control": STATIC, "Content-Type": "application/javascript" }, "x".repeat(5_000));
       default:
@@ -266,6 +274,15 @@ describe("the deploy nginx configuration, run by nginx", () => {
     expect(refreshed.headers["x-cache-status"]).toBe("HIT");
     expect(refreshed.body).toContain("render 2");
     expect(upstreams.count("/public/scorecard")).toBe(2);
+  });
+
+  it("passes on and keeps a page whose headers are long (a long page's script hashes), not a 502", async () => {
+    const first = await get("/long-header/changes");
+    expect(first.status).toBe(200);
+    expect(first.headers["content-security-policy"]).toBe(LONG_POLICY);
+    const second = await get("/long-header/changes");
+    expect(second.headers["x-cache-status"]).toBe("HIT");
+    expect(second.headers["content-security-policy"]).toBe(LONG_POLICY);
   });
 
   it("keeps a page sent with X-Accel-Expires to the end of its second, and does not pass the header on", async () => {
