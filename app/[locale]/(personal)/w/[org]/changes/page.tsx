@@ -10,7 +10,7 @@ import { NotFoundError } from "@/lib/data/errors";
 import { changedSince, MAX_CHANGED_SINCE, type AuditEventView } from "@/lib/data/history";
 import { listAgreementTrees } from "@/lib/data/workspace";
 import { todayUtc } from "@/lib/clock";
-import { organisationChangelog, type ChangeEntry } from "@/lib/domain/changelog";
+import { changelogPage, organisationChangelog, type ChangeEntry } from "@/lib/domain/changelog";
 import { addDays, isIsoDay } from "@/lib/domain/dates";
 import { indexSources } from "@/lib/domain/health";
 import { commitmentAnchor } from "@/lib/urls";
@@ -70,7 +70,8 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   const historyHref = (event: AuditEventView) =>
     `/w/${organisation.slug}/history?${new URLSearchParams({ entityType: event.entity.type, entityId: event.entity.id }).toString()}`;
   const result = valid ? await changedSince(viewer, org, since) : null;
-  const happened =
+  // The newest CHANGES_PAGE_ENTRIES: a day long ago, or a large organisation, can give tens of thousands.
+  const happened = changelogPage(
     valid && since <= today
       ? organisationChangelog(agreements, indexSources(sources), {
           until: today,
@@ -78,7 +79,8 @@ export default async function ChangesPage({ params, searchParams }: Props) {
           includeDrafts: true,
           locale: await getCurrentLocale(),
         })
-      : [];
+      : [],
+  );
   const sourcesById = new Map(sources.map((source) => [source.id, source]));
   const [t, tr, format] = await Promise.all([
     getTranslations("review.changes"),
@@ -123,12 +125,17 @@ export default async function ChangesPage({ params, searchParams }: Props) {
               {t("happened")}
             </h2>
             <p className="mt-1 max-w-prose text-sm text-muted">{t("happenedIntro", { day: sinceDay })}</p>
-            {happened.length === 0 ? (
+            {happened.entries.length === 0 ? (
               <p className="mt-3">{t("nothingHappened", { day: sinceDay })}</p>
             ) : (
               <div className="mt-4">
+                {happened.entries.length < happened.total ? (
+                  <p role="status" className="mb-4 text-sm font-semibold" data-changes-shown={happened.entries.length}>
+                    {t("happenedNewest", { shown: happened.entries.length, total: happened.total, day: sinceDay })}
+                  </p>
+                ) : null}
                 <Changelog
-                  entries={happened}
+                  entries={happened.entries}
                   sourcesById={sourcesById}
                   hrefOf={(entry) => workspaceHref(organisation.slug, entry)}
                 />
