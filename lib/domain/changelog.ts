@@ -527,7 +527,8 @@ export function changelogPage(all: readonly ChangeEntry[], limit: number = CHANG
 
 /**
  * The changes of an organisation's agreements merged, newest day first; within a day, agreements in the order
- * given (the newest `limit` of them when given). Drafts are left out unless `includeDrafts` (the public feed never includes them; a reviewer's view may).
+ * given (the newest `limit` of them when given). Drafts are left out unless `includeDrafts` (the public feed never
+ * includes them; a reviewer's view may).
  */
 export function organisationChangelog(
   agreements: readonly Agreement[],
