@@ -107,7 +107,8 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-function childrenOf(pid: number): number[] {
+/** The PIDs whose parent is `pid` (from /proc). */
+export function childrenOf(pid: number): number[] {
   const children: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -123,7 +124,8 @@ function childrenOf(pid: number): number[] {
   return children;
 }
 
-function commandLine(pid: number): string {
+/** A process's command line, arguments joined by spaces; "" when it is gone. */
+export function commandLine(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim();
   } catch {

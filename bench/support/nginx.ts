@@ -11,21 +11,11 @@
  *    server would serve a file.
  */
 import { spawn } from "node:child_process";
-import {
-  chmodSync,
-  chownSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { freePort, onExit, repo, sleep } from "./app";
+import { childrenOf, commandLine, freePort, onExit, repo, sleep } from "./app";
 
 const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
 const DEPLOY_RENDER = path.join(repo, "deploy", "nginx", "render.ts");
@@ -245,19 +235,6 @@ ${sameSettings.map((directive) => `        ${directive};\n`).join("")}    }
     }
   }
   // Not the cache manager and cache loader, the master's other children (the loader exits after a minute).
-  const workerPids = () =>
-    readdirSync("/proc")
-      .filter((entry) => /^\d+$/.test(entry))
-      .filter((entry) => {
-        try {
-          const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-          // pid (comm) state ppid …
-          const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-          return ppid === pid && readFileSync(`/proc/${entry}/cmdline`, "utf8").startsWith("nginx: worker process");
-        } catch {
-          return false; // Gone meanwhile.
-        }
-      })
-      .map(Number);
+  const workerPids = () => childrenOf(pid).filter((child) => commandLine(child).startsWith("nginx: worker process"));
   return { cachedUrl, staticUrl, staticSameSettingsUrl, sameSettings, config, http, dir, workerPids, stop };
 }

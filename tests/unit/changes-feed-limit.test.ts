@@ -23,9 +23,7 @@ const tagIds = (ids: readonly string[]) => ids.map((id) => `tag:localhost,2025:d
 describe("the changes feeds' bound", () => {
   const all = agreementChangelog(AGREEMENT, indexSources(DEMO.sources), { until: UNTIL });
 
-  it("is what a reader polls for: a hundred changes", () => {
-    expect(FEED_ENTRIES).toBe(100);
-    // The demo has fewer, so its feeds list every change (tests/integration/feeds.test.ts).
+  it("is above the demo's number of changes, so that its feeds list every one (tests/integration/feeds.test.ts)", () => {
     expect(all.length).toBeLessThan(FEED_ENTRIES);
   });
 
