@@ -15,6 +15,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { parse, type NginxParseTreeNode } from "nginx-conf/dist/src/parser";
 import { childrenOf, commandLine, freePort, onExit, repo, sleep } from "./app";
 
 const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
@@ -81,43 +82,19 @@ const SENDING_DIRECTIVES = new Set([
 
 /**
  * The directives for sending files set directly in the `server { … }` blocks of an http-context file (not in its
- * locations), in order, e.g. ["tcp_nopush off", "open_file_cache max=1000 inactive=20s"]. Comments are skipped;
- * quoted strings are kept whole.
+ * locations), in order, e.g. ["tcp_nopush off", "open_file_cache max=1000 inactive=20s"]. Parsed by nginx-conf.
  */
 export function sameSendingSettings(config: string): string[] {
-  const found: string[] = [];
-  const blocks: string[] = [];
-  let statement = "";
-  let quote: string | null = null;
-  for (let i = 0; i < config.length; i++) {
-    const ch = config[i] as string;
-    if (quote) {
-      statement += ch;
-      if (ch === "\\") statement += config[++i] ?? "";
-      else if (ch === quote) quote = null;
-    } else if (ch === "#") {
-      while (i < config.length && config[i] !== "\n") i++;
-      statement += " ";
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      statement += ch;
-    } else if (ch === "{") {
-      blocks.push(statement.trim().split(/\s+/)[0] ?? "");
-      statement = "";
-    } else if (ch === "}") {
-      blocks.pop();
-      statement = "";
-    } else if (ch === ";") {
-      const directive = statement.trim().replace(/\s+/g, " ");
-      if (blocks.length === 1 && blocks[0] === "server" && SENDING_DIRECTIVES.has(directive.split(" ")[0] ?? "")) {
-        found.push(directive);
-      }
-      statement = "";
-    } else {
-      statement += ch;
-    }
-  }
-  return found;
+  let tree: NginxParseTreeNode | undefined;
+  parse(config, (error, parsed) => {
+    if (error) throw new Error(`nginx configuration: ${error.message}`);
+    tree = parsed;
+  });
+  return (tree?.children ?? [])
+    .filter((node) => node.isBlock && node.name === "server")
+    .flatMap((server) => server.children ?? [])
+    .filter((node) => !node.isBlock && SENDING_DIRECTIVES.has(node.name))
+    .map((node) => `${node.name} ${node.value.trim().replace(/\s+/g, " ")}`);
 }
 
 export interface HttpSettings {

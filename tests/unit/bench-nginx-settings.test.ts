@@ -1,6 +1,7 @@
 /**
  * bench/support/nginx.ts sameSendingSettings: the spike benchmark's second static server copies the cache server's
- * own directives for sending files, so that "the same nginx serving a file" stays the same as deploy/ changes.
+ * own directives for sending files (found with nginx-conf's parser), so that "the same nginx serving a file" stays the
+ * same as deploy/ changes.
  */
 import { describe, expect, it } from "vitest";
 import { sameSendingSettings } from "@/bench/support/nginx";
@@ -31,6 +32,12 @@ describe("sameSendingSettings", () => {
       "open_file_cache max=10 inactive=5s",
       "sendfile on",
     ]);
+  });
+
+  it("says so when the file does not parse, rather than finding nothing", () => {
+    expect(() => sameSendingSettings('server { add_header X "unclosed; tcp_nopush off; }')).toThrow(
+      /nginx configuration: .*unclosed string/,
+    );
   });
 
   it("finds none in a server block without them", () => {
