@@ -7,7 +7,21 @@
 import { authorize } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Agreement, PreciseDate, Source } from "@/lib/domain/types";
-import { MARK_END, MARK_START, type HitField, type TextHit } from "@/lib/domain/find";
+import {
+  FindOptionsCollector,
+  MARK_END,
+  MARK_START,
+  PageCollector,
+  findMilestones,
+  type FindOptions,
+  type FoundMilestone,
+  type HitField,
+  type ResultsPage,
+  type TextHit,
+} from "@/lib/domain/find";
+import type { Locale } from "@/lib/domain/locale";
+import type { FindFilters } from "@/lib/domain/schemas/find";
+import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { isCompactMilestoneCount, isCompactScorecard } from "@/lib/domain/scorecard";
 import { findAgreementDocuments, type DocumentDetail } from "./agreement-documents";
 import type { TreeReader } from "./agreement-tree";
@@ -197,11 +211,135 @@ export async function listPublishedAgreements(
     if (organisation === null) return null;
     const { agreements, sources } = await findAgreementDocuments(rawReadsOf(db), organisation.id, {
       where: { published: true },
-      orderBy: [{ title: "asc" }, { slug: "asc" }],
+      orderBy: PUBLISHED_ORDER,
     });
     if (agreements.length === 0) return null;
     return { organisation: { slug: organisation.slug, name: organisation.name }, agreements, sources };
   });
+}
+
+/** The public order of an organisation's agreements: by title (then slug, which is unique). */
+const PUBLISHED_ORDER: Prisma.AgreementOrderByWithRelationInput[] = [{ title: "asc" }, { slug: "asc" }];
+
+/**
+ * How many agreements a read of a whole organisation holds in memory at once (the find page). Each batch's
+ * statements are bound by the ids of a few agreements, so the planner reaches every level through its parent's
+ * index, as for one agreement's scorecard, rather than scanning a tenth of each table; and what is kept of a batch
+ * once it is computed is the little the page shows (bench/README.md, "Scale").
+ */
+export const PUBLISHED_BATCH_AGREEMENTS = 5;
+
+/** The published agreements `ids` of `organisationId`, PUBLISHED_BATCH_AGREEMENTS at a time, each batch in order. */
+async function* publishedAgreementBatches(
+  db: TreeReader,
+  organisationId: string,
+  ids: readonly string[],
+): AsyncGenerator<{ agreements: Agreement[]; sources: Source[] }> {
+  for (let start = 0; start < ids.length; start += PUBLISHED_BATCH_AGREEMENTS) {
+    yield await findAgreementDocuments(db, organisationId, {
+      where: { published: true, id: { in: ids.slice(start, start + PUBLISHED_BATCH_AGREEMENTS) } },
+      orderBy: PUBLISHED_ORDER,
+    });
+  }
+}
+
+/** What the find page shows: one page of the milestones found, and what its form offers. */
+export interface PublishedFind {
+  readonly organisation: OrganisationSummary;
+  /** Every party, owner and tag of the organisation's published agreements. */
+  readonly options: FindOptions;
+  /** The filters applied: those asked, but the text when it has no searchable word (`searchable` false). */
+  readonly filters: FindFilters;
+  readonly searchable: boolean;
+  readonly results: ResultsPage<FoundMilestone>;
+  /** The sources the shown results' text hits cite. */
+  readonly sources: Source[];
+}
+
+/**
+ * The find page's read (lib/domain/find.ts findMilestones): page `page` of the milestones of an organisation's
+ * published agreements that match `filters` as of `asOf`, in the agreements' public order. The agreements are read
+ * and computed PUBLISHED_BATCH_AGREEMENTS at a time, keeping only the page shown, so the memory it needs does not
+ * grow with the organisation. Null when the organisation does not exist or publishes nothing.
+ */
+export async function findPublishedMilestones(
+  viewer: Viewer,
+  orgSlug: string,
+  query: { filters: FindFilters; asOf: string; page: number; locale: Locale },
+): Promise<PublishedFind | null> {
+  authorize(viewer, "published:read", { organisation: orgSlug });
+  const { filters, asOf, page, locale } = query;
+  return rememberedPublicRead(viewer, `find\0${orgSlug}\0${asOf}\0${page}\0${locale}\0${JSON.stringify(filters)}`, () =>
+    findPublished(viewer, orgSlug, query),
+  );
+}
+
+async function findPublished(
+  viewer: Viewer,
+  orgSlug: string,
+  query: { filters: FindFilters; asOf: string; page: number; locale: Locale },
+): Promise<PublishedFind | null> {
+  const db = await readerFor(viewer);
+  const organisation = await db.organisation.findUnique({
+    where: { slug: orgSlug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      agreements: { where: { published: true }, orderBy: PUBLISHED_ORDER, select: { id: true } },
+    },
+  });
+  if (organisation === null || organisation.agreements.length === 0) return null;
+
+  let filters = query.filters;
+  let searchable = true;
+  const hitsByAgreement = new Map<string, TextHit[]>();
+  if (filters.q !== null) {
+    const search = await searchPublishedMilestones(viewer, orgSlug, filters.q, query.asOf);
+    if (search === null) return null;
+    searchable = search.searchable;
+    if (!searchable) filters = { ...filters, q: null };
+    for (const hit of search.hits) {
+      const list = hitsByAgreement.get(hit.agreement);
+      if (list) list.push(hit);
+      else hitsByAgreement.set(hit.agreement, [hit]);
+    }
+  }
+
+  const options = new FindOptionsCollector();
+  const results = new PageCollector<FoundMilestone>(query.page);
+  // The sources cited by the text hits of the results kept so far (those of a batch are let go with it).
+  let cited = new Map<string, Source>();
+  const ids = organisation.agreements.map((a) => a.id);
+  for await (const batch of publishedAgreementBatches(rawReadsOf(db), organisation.id, ids)) {
+    options.add(batch.agreements);
+    const hits = filters.q === null ? null : batch.agreements.flatMap((a) => hitsByAgreement.get(a.slug) ?? []);
+    results.add(findMilestones(batch.agreements, batch.sources, filters, query.asOf, hits, query.locale));
+    const available = new Map([...cited, ...batch.sources.map((s) => [s.id, s] as const)]);
+    cited = new Map();
+    for (const found of results.kept()) {
+      for (const hit of found.hits) {
+        const source = hit.source === null ? undefined : available.get(hit.source);
+        if (source !== undefined) cited.set(source.id, source);
+      }
+    }
+  }
+  const shown = results.result();
+  const sources = new Map<string, Source>();
+  for (const found of shown.items) {
+    for (const hit of found.hits) {
+      const source = hit.source === null ? undefined : cited.get(hit.source);
+      if (source !== undefined) sources.set(source.id, source);
+    }
+  }
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    options: options.result(),
+    filters,
+    searchable,
+    results: shown,
+    sources: [...sources.values()],
+  };
 }
 
 /** How ts_headline marks the matched words: see lib/domain/find.ts MARK_START / MARK_END. */
@@ -362,7 +500,7 @@ export async function getPublishedSource(
       JOIN commitments c ON c.id = cited.commitment_id AND c.organisation_id = ${org}::uuid`;
   const { agreements } = await findAgreementDocuments(rawReadsOf(db), organisation.id, {
     where: { published: true, id: { in: citing.map((row) => row.id) } },
-    orderBy: [{ title: "asc" }, { slug: "asc" }],
+    orderBy: PUBLISHED_ORDER,
   });
   if (agreements.length === 0) return null;
   return { organisation: { slug: organisation.slug, name: organisation.name }, source: toSource(source), agreements };

@@ -48,19 +48,32 @@ export interface FindOptions {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function findOptions(agreements: readonly Agreement[]): FindOptions {
-  const parties = new Set<string>();
-  const owners = new Set<string>();
-  const tags = new Set<string>();
-  for (const a of agreements) {
-    for (const p of a.parties) parties.add(p);
-    for (const c of a.commitments) {
-      owners.add(c.owner);
-      for (const t of c.tags) tags.add(t);
-      for (const m of c.milestones) owners.add(m.owner);
+/** Collects the options of agreements given a batch at a time (the find page reads an organisation in batches). */
+export class FindOptionsCollector {
+  private readonly parties = new Set<string>();
+  private readonly owners = new Set<string>();
+  private readonly tags = new Set<string>();
+
+  add(agreements: readonly Agreement[]): this {
+    for (const a of agreements) {
+      for (const p of a.parties) this.parties.add(p);
+      for (const c of a.commitments) {
+        this.owners.add(c.owner);
+        for (const t of c.tags) this.tags.add(t);
+        for (const m of c.milestones) this.owners.add(m.owner);
+      }
     }
+    return this;
   }
-  return { parties: [...parties].sort(byText), owners: [...owners].sort(byText), tags: [...tags].sort(byText) };
+
+  result(): FindOptions {
+    const sorted = (values: ReadonlySet<string>) => [...values].sort(byText);
+    return { parties: sorted(this.parties), owners: sorted(this.owners), tags: sorted(this.tags) };
+  }
+}
+
+export function findOptions(agreements: readonly Agreement[]): FindOptions {
+  return new FindOptionsCollector().add(agreements).result();
 }
 
 /** A commitment is a party's when that party is responsible for it, alone or jointly (spec/health.md). */
@@ -135,24 +148,60 @@ export interface ResultsPage<T> {
   readonly beyond: boolean;
 }
 
+/**
+ * Collects page `page` (from 1) of results given in order, a batch at a time, `size` at a time, keeping at most two
+ * pages of them whatever their number: the page asked for, and the last one so far, which is shown instead when the
+ * page asked for is beyond the last.
+ */
+export class PageCollector<T> {
+  private total = 0;
+  private readonly asked: T[] = [];
+  private lastPage: T[] = [];
+
+  constructor(
+    private readonly page: number,
+    private readonly size: number = FIND_PAGE_SIZE,
+  ) {
+    if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be a whole number ≥ 1, not ${page}`);
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`size must be a whole number ≥ 1, not ${size}`);
+  }
+
+  add(results: readonly T[]): this {
+    for (const result of results) {
+      const index = this.total++;
+      if (Math.floor(index / this.size) + 1 === this.page) this.asked.push(result);
+      if (index % this.size === 0) this.lastPage = [];
+      this.lastPage.push(result);
+    }
+    return this;
+  }
+
+  /** The results kept so far: the page asked for, then the last page (which may be the same results again). */
+  kept(): readonly T[] {
+    return [...this.asked, ...this.lastPage];
+  }
+
+  result(): ResultsPage<T> {
+    const total = this.total;
+    const pages = Math.max(1, Math.ceil(total / this.size));
+    const shown = Math.min(this.page, pages);
+    const start = (shown - 1) * this.size;
+    const items = this.page <= pages ? [...this.asked] : [...this.lastPage];
+    return {
+      items,
+      page: shown,
+      pages,
+      first: items.length === 0 ? 0 : start + 1,
+      last: start + items.length,
+      total,
+      beyond: this.page > pages,
+    };
+  }
+}
+
 /** Page `page` (from 1) of `results`, `size` at a time; a page beyond the last gives the last. */
 export function pageOfResults<T>(results: readonly T[], page: number, size: number = FIND_PAGE_SIZE): ResultsPage<T> {
-  if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be a whole number ≥ 1, not ${page}`);
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`size must be a whole number ≥ 1, not ${size}`);
-  const total = results.length;
-  const pages = Math.max(1, Math.ceil(total / size));
-  const shown = Math.min(page, pages);
-  const start = (shown - 1) * size;
-  const items = results.slice(start, start + size);
-  return {
-    items,
-    page: shown,
-    pages,
-    first: items.length === 0 ? 0 : start + 1,
-    last: start + items.length,
-    total,
-    beyond: page > pages,
-  };
+  return new PageCollector<T>(page, size).add(results).result();
 }
 
 /** A snippet cut into plain text and matched words, for rendering without HTML. */

@@ -15,8 +15,8 @@ import {
   getPublishedScorecard,
   getPublishedOrganisation,
   getPublishedSource,
+  findPublishedMilestones,
   listPublishedAgreements,
-  searchPublishedMilestones,
 } from "@/lib/data/public";
 import { listWatchlist } from "@/lib/data/watchlist";
 import { getAgreement } from "@/lib/data/workspace";
@@ -93,11 +93,15 @@ const PAGES: ReadonlyArray<
   ["organisation home /{org}", () => getPublishedOrganisation(ANONYMOUS, ORG)],
   [
     "find page /{org}/find?q=delay",
-    async () => {
-      await listPublishedAgreements(ANONYMOUS, ORG);
-      await searchPublishedMilestones(ANONYMOUS, ORG, "delay", "2025-11-21");
-    },
+    () =>
+      findPublishedMilestones(ANONYMOUS, ORG, {
+        filters: { q: "delay", party: null, health: [], owner: null, tag: null, overdue: false },
+        asOf: "2025-11-21",
+        page: 1,
+        locale: "en",
+      }),
   ],
+  ["organisation feed /{org}/feed.xml", () => listPublishedAgreements(ANONYMOUS, ORG)],
   ["source page /{org}/sources/{source}", (g) => getPublishedSource(ANONYMOUS, ORG, g.source)],
   [
     "workspace agreement page /w/{org}/{agreement}",

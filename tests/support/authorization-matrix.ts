@@ -449,6 +449,15 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "public.getPublishedAgreementHealth": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
   "public.listPublishedAgreements": org(PUBLIC, (ctx) => [ctx.org]),
   "public.searchPublishedMilestones": org(PUBLIC, (ctx) => [ctx.org, "doctrine", "2025-12-01"]),
+  "public.findPublishedMilestones": org(PUBLIC, (ctx) => [
+    ctx.org,
+    {
+      filters: { q: "doctrine", party: null, health: [], owner: null, tag: null, overdue: false },
+      asOf: "2025-12-01",
+      page: 1,
+      locale: "en",
+    },
+  ]),
   "public.getPublishedSource": org(PUBLIC, (ctx) => [ctx.org, ctx.source]),
 };
 

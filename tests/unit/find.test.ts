@@ -10,8 +10,10 @@ import {
   FIND_PAGE_SIZE,
   findMilestones,
   findOptions,
+  FindOptionsCollector,
   MARK_END,
   MARK_START,
+  PageCollector,
   pageOfResults,
   snippetParts,
   type TextHit,
@@ -302,6 +304,55 @@ describe("pageOfResults", () => {
     expect(() => pageOfResults(results, 0)).toThrow(RangeError);
     expect(() => pageOfResults(results, 1.5)).toThrow(RangeError);
     expect(() => pageOfResults(results, 1, 0)).toThrow(RangeError);
+  });
+});
+
+describe("PageCollector (results given a batch at a time)", () => {
+  /** The page as slicing all the results at once gives it. */
+  function sliced<T>(all: readonly T[], page: number, size: number) {
+    const pages = Math.max(1, Math.ceil(all.length / size));
+    const shown = Math.min(page, pages);
+    return { items: all.slice((shown - 1) * size, shown * size), page: shown, pages, total: all.length };
+  }
+
+  it("gives the page slicing gives, however the results are cut into batches", () => {
+    for (const total of [0, 1, 4, 5, 6, 12, 13]) {
+      const all = Array.from({ length: total }, (_, i) => i);
+      for (const batch of [1, 2, 3, 7, 100]) {
+        for (let page = 1; page <= 5; page += 1) {
+          const collector = new PageCollector<number>(page, 5);
+          for (let start = 0; start < total; start += batch) collector.add(all.slice(start, start + batch));
+          collector.add([]);
+          expect(collector.result(), `${total} results in batches of ${batch}, page ${page}`).toMatchObject(
+            sliced(all, page, 5),
+          );
+        }
+      }
+    }
+  });
+
+  it("keeps at most two pages of results, whatever their number", () => {
+    const collector = new PageCollector<number>(3, 10);
+    for (let start = 0; start < 10_000; start += 7) {
+      collector.add(Array.from({ length: 7 }, (_, i) => start + i));
+      expect(collector.kept().length).toBeLessThanOrEqual(20);
+    }
+    expect(collector.result().items).toEqual(Array.from({ length: 10 }, (_, i) => 20 + i));
+  });
+
+  it("refuses a page or a size that is not a whole number from 1", () => {
+    expect(() => new PageCollector(0)).toThrow(RangeError);
+    expect(() => new PageCollector(1, 2.5)).toThrow(RangeError);
+  });
+});
+
+describe("FindOptionsCollector", () => {
+  it("gives findOptions' options of every agreement added, each once, sorted", () => {
+    const { agreements } = demo();
+    expect(new FindOptionsCollector().add(agreements).add([]).add(agreements).result()).toEqual(
+      findOptions(agreements),
+    );
+    expect(new FindOptionsCollector().result()).toEqual({ parties: [], owners: [], tags: [] });
   });
 });
 

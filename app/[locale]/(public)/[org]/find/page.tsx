@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { FindMilestones } from "@/components/FindMilestones";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { todayUtc } from "@/lib/clock";
-import { listPublishedAgreements, searchPublishedMilestones } from "@/lib/data/public";
-import { findMilestones, findOptions, pageOfResults } from "@/lib/domain/find";
+import { findPublishedMilestones, getPublishedOrganisation } from "@/lib/data/public";
 import { localiseMessages } from "@/lib/domain/messages-fr";
 import { resolveFindQuery, typedQueryOf } from "@/lib/domain/schemas/find";
 import { feedAlternates } from "@/lib/urls";
@@ -17,12 +15,9 @@ interface FindPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// One load per request, shared by generateMetadata and the page.
-const loadAgreements = cache((orgSlug: string) => listPublishedAgreements(ANONYMOUS, orgSlug));
-
 export async function generateMetadata({ params }: FindPageProps): Promise<Metadata> {
   const { org } = await params;
-  const found = await loadAgreements(org);
+  const found = await getPublishedOrganisation(ANONYMOUS, org);
   if (!found) return { title: (await getTranslations("common"))("notFound.metaTitle") };
   const t = await getTranslations("find");
   return {
@@ -44,34 +39,19 @@ export default async function FindPage({ params, searchParams }: FindPageProps) 
   const { filters: asked, asOf, isToday } = resolved;
   const refused = localiseMessages(resolved.errors, locale);
 
-  const found = await loadAgreements(org);
+  const found = await findPublishedMilestones(ANONYMOUS, org, { filters: asked, asOf, page: resolved.page, locale });
   if (!found) notFound();
-  const { organisation, agreements, sources } = found;
+  const { organisation, options, filters, results, sources } = found;
 
-  let filters = asked;
+  const t = await getTranslations("find");
   let errors = refused;
-  let hits = null;
-  if (asked.q !== null) {
-    const search = await searchPublishedMilestones(ANONYMOUS, org, asked.q, asOf);
-    if (!search) notFound();
-    if (search.searchable) hits = search.hits;
-    else {
-      filters = { ...asked, q: null };
-      const t = await getTranslations("find");
-      errors = { ...refused, q: t("unsearchable", { q: asked.q }) };
-    }
-  }
-
-  const results = pageOfResults(findMilestones(agreements, sources, filters, asOf, hits, locale), resolved.page);
-  if (results.beyond) {
-    const t = await getTranslations("find");
-    errors = { ...errors, page: t("pageBeyond", { pages: results.pages }) };
-  }
+  if (!found.searchable && asked.q !== null) errors = { ...errors, q: t("unsearchable", { q: asked.q }) };
+  if (results.beyond) errors = { ...errors, page: t("pageBeyond", { pages: results.pages }) };
 
   return (
     <FindMilestones
       organisation={organisation}
-      options={findOptions(agreements)}
+      options={options}
       filters={filters}
       typedQuery={typedQueryOf(query)}
       errors={errors}
