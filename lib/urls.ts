@@ -126,12 +126,15 @@ export type MilestoneTargets = (commitment: string, milestone: string, asOf?: st
  * does not list milestones.
  */
 export function milestoneTargets(org: string, agreement: Pick<Agreement, "slug" | "commitments">): MilestoneTargets {
+  // The functions keep the slug and the anchors, not the agreement: the organisation feed keeps them for the changes
+  // it lists after letting the agreements' trees go.
+  const slug = agreement.slug;
   if (isCompactScorecard(agreement)) {
-    return (commitment, milestone, asOf) => milestonePath(org, agreement.slug, commitment, milestone, asOf);
+    return (commitment, milestone, asOf) => milestonePath(org, slug, commitment, milestone, asOf);
   }
   const anchors = milestoneAnchors(agreement);
   return (commitment, milestone, asOf) =>
-    scorecardPath(org, agreement.slug, {
+    scorecardPath(org, slug, {
       ...(asOf === undefined ? {} : { asOf }),
       anchor: anchors.get(recordKey(commitment, milestone)) ?? `milestone-${milestone}`,
     });

@@ -193,31 +193,6 @@ async function publishedAgreement(
   return { organisation: { slug: organisation.slug, name: organisation.name }, agreement, sources };
 }
 
-/**
- * An organisation's published agreements, each with its whole tree, and the sources they cite: what the
- * organisation's public feed is built from. By title; null when the organisation does not exist or publishes nothing.
- */
-export async function listPublishedAgreements(
-  viewer: Viewer,
-  orgSlug: string,
-): Promise<{ organisation: OrganisationSummary; agreements: Agreement[]; sources: Source[] } | null> {
-  authorize(viewer, "published:read", { organisation: orgSlug });
-  return rememberedPublicRead(viewer, `agreements\0${orgSlug}`, async () => {
-    const db = await readerFor(viewer);
-    const organisation = await db.organisation.findUnique({
-      where: { slug: orgSlug },
-      select: { id: true, slug: true, name: true },
-    });
-    if (organisation === null) return null;
-    const { agreements, sources } = await findAgreementDocuments(rawReadsOf(db), organisation.id, {
-      where: { published: true },
-      orderBy: PUBLISHED_ORDER,
-    });
-    if (agreements.length === 0) return null;
-    return { organisation: { slug: organisation.slug, name: organisation.name }, agreements, sources };
-  });
-}
-
 /** The public order of an organisation's agreements: by title (then slug, which is unique). */
 const PUBLISHED_ORDER: Prisma.AgreementOrderByWithRelationInput[] = [{ title: "asc" }, { slug: "asc" }];
 
@@ -234,13 +209,47 @@ async function* publishedAgreementBatches(
   db: TreeReader,
   organisationId: string,
   ids: readonly string[],
-): AsyncGenerator<{ agreements: Agreement[]; sources: Source[] }> {
+): AsyncGenerator<PublishedBatch> {
   for (let start = 0; start < ids.length; start += PUBLISHED_BATCH_AGREEMENTS) {
     yield await findAgreementDocuments(db, organisationId, {
       where: { published: true, id: { in: ids.slice(start, start + PUBLISHED_BATCH_AGREEMENTS) } },
       orderBy: PUBLISHED_ORDER,
     });
   }
+}
+
+/** Some of an organisation's published agreements, each with its whole tree, and the sources they cite. */
+export interface PublishedBatch {
+  readonly agreements: Agreement[];
+  readonly sources: Source[];
+}
+
+/**
+ * Every published agreement of an organisation, in the public order, PUBLISHED_BATCH_AGREEMENTS at a time (each
+ * batch is read when the one before has been taken): for what is computed over all of them and keeps little of each
+ * (the organisation feed). Null when the organisation does not exist or publishes nothing.
+ */
+export async function readPublishedInBatches(
+  viewer: Viewer,
+  orgSlug: string,
+): Promise<{ organisation: OrganisationSummary; batches: AsyncIterable<PublishedBatch> } | null> {
+  authorize(viewer, "published:read", { organisation: orgSlug });
+  const db = await readerFor(viewer);
+  const organisation = await db.organisation.findUnique({
+    where: { slug: orgSlug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      agreements: { where: { published: true }, orderBy: PUBLISHED_ORDER, select: { id: true } },
+    },
+  });
+  if (organisation === null || organisation.agreements.length === 0) return null;
+  const ids = organisation.agreements.map((a) => a.id);
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    batches: publishedAgreementBatches(rawReadsOf(db), organisation.id, ids),
+  };
 }
 
 /** What the find page shows: one page of the milestones found, and what its form offers. */
@@ -279,17 +288,8 @@ async function findPublished(
   orgSlug: string,
   query: { filters: FindFilters; asOf: string; page: number; locale: Locale },
 ): Promise<PublishedFind | null> {
-  const db = await readerFor(viewer);
-  const organisation = await db.organisation.findUnique({
-    where: { slug: orgSlug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      agreements: { where: { published: true }, orderBy: PUBLISHED_ORDER, select: { id: true } },
-    },
-  });
-  if (organisation === null || organisation.agreements.length === 0) return null;
+  const published = await readPublishedInBatches(viewer, orgSlug);
+  if (published === null) return null;
 
   let filters = query.filters;
   let searchable = true;
@@ -310,8 +310,7 @@ async function findPublished(
   const results = new PageCollector<FoundMilestone>(query.page);
   // The sources cited by the text hits of the results kept so far (those of a batch are let go with it).
   let cited = new Map<string, Source>();
-  const ids = organisation.agreements.map((a) => a.id);
-  for await (const batch of publishedAgreementBatches(rawReadsOf(db), organisation.id, ids)) {
+  for await (const batch of published.batches) {
     options.add(batch.agreements);
     const hits = filters.q === null ? null : batch.agreements.flatMap((a) => hitsByAgreement.get(a.slug) ?? []);
     results.add(findMilestones(batch.agreements, batch.sources, filters, query.asOf, hits, query.locale));
@@ -333,7 +332,7 @@ async function findPublished(
     }
   }
   return {
-    organisation: { slug: organisation.slug, name: organisation.name },
+    organisation: published.organisation,
     options: options.result(),
     filters,
     searchable,

@@ -535,25 +535,47 @@ export function organisationChangelog(
   sources: SourceIndex,
   options: ChangelogOptions & { readonly includeDrafts?: boolean },
 ): ChangeEntry[] {
-  checkOptions(options);
-  const w = writerFor(options.locale ?? DEFAULT_LOCALE);
-  const all: Sequenced[] = [];
-  let offset = 0;
-  for (const a of agreements) {
-    if (!a.published && options.includeDrafts !== true) continue;
-    // With a limit, each agreement's newest `limit` are enough: the merged newest `limit` are among them.
-    const changes = upTo(
-      changesOf(a, sources, options.until, w)
-        .filter((s) => inRange(s.entry, options))
-        .sort(newestFirst),
-      options.limit,
-    );
-    let last = -1;
-    for (const s of changes) {
-      all.push({ entry: s.entry, seq: offset + s.seq });
-      last = Math.max(last, s.seq);
-    }
-    offset += last + 1;
+  return new ChangelogCollector(options).add(agreements, sources).result();
+}
+
+/**
+ * organisationChangelog of agreements given a batch at a time, in order, each batch with the index of the sources it
+ * cites: with a limit it keeps no more than the newest `limit` changes between batches, whatever their number.
+ */
+export class ChangelogCollector {
+  private kept: Sequenced[] = [];
+  private offset = 0;
+  private readonly writer: Writer;
+
+  constructor(private readonly options: ChangelogOptions & { readonly includeDrafts?: boolean }) {
+    checkOptions(options);
+    this.writer = writerFor(options.locale ?? DEFAULT_LOCALE);
   }
-  return upTo(all.sort(newestFirst), options.limit).map((s) => s.entry);
+
+  add(agreements: readonly Agreement[], sources: SourceIndex): this {
+    const { options } = this;
+    for (const a of agreements) {
+      if (!a.published && options.includeDrafts !== true) continue;
+      // With a limit, each agreement's newest `limit` are enough: the merged newest `limit` are among them.
+      const changes = upTo(
+        changesOf(a, sources, options.until, this.writer)
+          .filter((s) => inRange(s.entry, options))
+          .sort(newestFirst),
+        options.limit,
+      );
+      let last = -1;
+      for (const s of changes) {
+        this.kept.push({ entry: s.entry, seq: this.offset + s.seq });
+        last = Math.max(last, s.seq);
+      }
+      this.offset += last + 1;
+    }
+    this.kept = upTo(this.kept.sort(newestFirst), options.limit);
+    return this;
+  }
+
+  /** The changes so far, newest day first. */
+  result(): ChangeEntry[] {
+    return this.kept.map((s) => s.entry);
+  }
 }

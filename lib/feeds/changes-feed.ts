@@ -17,7 +17,7 @@ import {
   CHANGE_KIND_LABELS_BY_LOCALE,
   type ChangeEntry,
   agreementChangelog,
-  organisationChangelog,
+  ChangelogCollector,
 } from "@/lib/domain/changelog";
 import { formatPreciseDate } from "@/lib/domain/dates";
 import { indexSources } from "@/lib/domain/health";
@@ -31,6 +31,7 @@ import {
   localisedPath,
   milestoneTargets,
   organisationFeedPath,
+  type MilestoneTargets,
 } from "@/lib/urls";
 
 /** How many changes a feed lists at most, the newest. */
@@ -103,14 +104,12 @@ function render(
   header: FeedHeader,
   org: string,
   entries: readonly ChangeEntry[],
-  agreements: readonly Agreement[],
-  sources: readonly Source[],
+  targets: ReadonlyMap<string, MilestoneTargets>,
+  sourcesById: ReadonlyMap<string, Source>,
   origin: string,
   locale: Locale,
 ): string {
-  const targets = new Map(agreements.map((a) => [a.slug, milestoneTargets(org, a)] as const));
   const targetsOf = (slug: string) => targets.get(slug) ?? milestoneTargets(org, { slug, commitments: [] });
-  const sourcesById = new Map(sources.map((s) => [s.id, s] as const));
   const feed = new Feed({
     id: header.id,
     title: header.title,
@@ -134,11 +133,6 @@ function render(
     });
   }
   return feed.atom1();
-}
-
-/** The earliest announcement: when nothing has happened yet, the feed is as old as the first agreement. */
-function firstAnnounced(agreements: readonly Agreement[]): string {
-  return agreements.map((a) => a.announced.date).reduce((a, b) => (a < b ? a : b));
 }
 
 /** The Atom feed of one published agreement's changes. */
@@ -169,26 +163,56 @@ export function agreementChangesFeed(
     },
     org,
     entries,
-    [agreement],
-    sources,
+    new Map([[agreement.slug, milestoneTargets(org, agreement)]]),
+    new Map(sources.map((s) => [s.id, s] as const)),
     context.origin,
     locale,
   );
 }
 
-/** The Atom feed of every published agreement of an organisation (at least one). */
-export function organisationChangesFeed(
-  found: { organisation: { slug: string; name: string }; agreements: readonly Agreement[]; sources: readonly Source[] },
+/**
+ * The Atom feed of every published agreement of an organisation (at least one), given a batch of agreements at a
+ * time (lib/data/public.ts readPublishedInBatches): of each batch it keeps only the newest changes so far, where they
+ * link and the sources they cite, so that what it holds does not grow with the organisation.
+ */
+export async function organisationChangesFeed(
+  found: {
+    organisation: { slug: string; name: string };
+    batches: AsyncIterable<{ agreements: readonly Agreement[]; sources: readonly Source[] }>;
+  },
   context: FeedContext,
-): string {
-  const { organisation, agreements, sources } = found;
+): Promise<string> {
+  const { organisation } = found;
   const org = organisation.slug;
   const locale = context.locale ?? DEFAULT_LOCALE;
-  const entries = organisationChangelog(agreements, indexSources(sources), {
-    until: context.until,
-    locale,
-    limit: context.entries ?? FEED_ENTRIES,
-  });
+  const changes = new ChangelogCollector({ until: context.until, locale, limit: context.entries ?? FEED_ENTRIES });
+  let targets = new Map<string, MilestoneTargets>();
+  let sources = new Map<string, Source>();
+  let announced: string | null = null;
+  for await (const batch of found.batches) {
+    changes.add(batch.agreements, indexSources(batch.sources));
+    for (const a of batch.agreements)
+      if (announced === null || a.announced.date < announced) announced = a.announced.date;
+    // What the changes kept so far need: those of this batch from its agreements and sources, the others from before.
+    const bySlug = new Map(batch.agreements.map((a) => [a.slug, a] as const));
+    const batchSources = new Map(batch.sources.map((s) => [s.id, s] as const));
+    const keptTargets = new Map<string, MilestoneTargets>();
+    const keptSources = new Map<string, Source>();
+    for (const entry of changes.result()) {
+      const slug = entry.agreement.slug;
+      if (!keptTargets.has(slug)) {
+        const agreement = bySlug.get(slug);
+        const target = targets.get(slug) ?? (agreement === undefined ? undefined : milestoneTargets(org, agreement));
+        if (target !== undefined) keptTargets.set(slug, target);
+      }
+      for (const id of entry.sources) {
+        const source = sources.get(id) ?? batchSources.get(id);
+        if (source !== undefined) keptSources.set(id, source);
+      }
+    }
+    targets = keptTargets;
+    sources = keptSources;
+  }
   return render(
     {
       id: atomId(context.origin, org),
@@ -200,11 +224,11 @@ export function organisationChangesFeed(
       alternate: `${context.origin}${localisedPath(`/${org}`, locale)}`,
       self: `${context.origin}${localisedPath(organisationFeedPath(org), locale)}`,
       author: organisation.name,
-      emptyUpdated: agreements.length === 0 ? context.until : firstAnnounced(agreements),
+      emptyUpdated: announced ?? context.until,
     },
     org,
-    entries,
-    agreements.filter((a) => a.published),
+    changes.result(),
+    targets,
     sources,
     context.origin,
     locale,

@@ -1,25 +1,28 @@
 /**
  * lib/data/public.ts findPublishedMilestones, the find page's read, reads and computes an organisation's published
  * agreements PUBLISHED_BATCH_AGREEMENTS at a time and keeps one page: it must answer exactly what the whole
- * organisation read at once gives (listPublishedAgreements, then lib/domain/find.ts findMilestones, findOptions and
- * pageOfResults over all of it), for every filter, page and a text search: on a generated dataset of several batches
+ * organisation read at once gives (findAgreementDocuments of every published agreement, then lib/domain/find.ts
+ * findMilestones, findOptions and pageOfResults over all of it), for every filter, page and a text search: on a generated dataset of several batches
  * (PostgreSQL), and on the demo on both engines.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { systemViewer } from "@/lib/auth/viewer";
+import { findAgreementDocuments } from "@/lib/data/agreement-documents";
 import {
   findPublishedMilestones,
-  listPublishedAgreements,
   PUBLISHED_BATCH_AGREEMENTS,
+  readPublishedInBatches,
   searchPublishedMilestones,
 } from "@/lib/data/public";
+import { organisationChangesFeed } from "@/lib/feeds/changes-feed";
 import { importDataset } from "@/lib/data/import-dataset";
-import { installDatabase } from "@/lib/db/client";
+import { installDatabase, type PrismaClient } from "@/lib/db/client";
 import { FIND_PAGE_SIZE, findMilestones, findOptions, pageOfResults, type FoundMilestone } from "@/lib/domain/find";
 import type { FindFilters } from "@/lib/domain/schemas/find";
 import { connect, FULL_SCALE, generateScale } from "../../bench/scale/generator";
 import { createPostgresDatabase, type PostgresTestDatabase, type TestDatabase } from "../support/databases";
+import { oneBatch } from "../support/batches";
 import { demoDataset, ENGINES } from "../support/demo";
 
 const NONE: FindFilters = { q: null, party: null, health: [], owner: null, tag: null, overdue: false };
@@ -34,9 +37,12 @@ const summary = (found: FoundMilestone) => ({
 });
 
 /** The whole organisation read at once, as the find page did before it read in batches. */
-async function expected(org: string, filters: FindFilters, asOf: string, page: number) {
-  const all = await listPublishedAgreements(ANONYMOUS, org);
-  if (all === null) throw new Error(`${org} publishes nothing`);
+async function expected(prisma: PrismaClient, org: string, filters: FindFilters, asOf: string, page: number) {
+  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { slug: org } });
+  const all = await findAgreementDocuments(prisma, organisation.id, {
+    where: { published: true },
+    orderBy: [{ title: "asc" }, { slug: "asc" }],
+  });
   let applied = filters;
   let hits = null;
   if (filters.q !== null) {
@@ -124,7 +130,7 @@ describe("findPublishedMilestones on a generated dataset of several batches (Pos
     const filters: FindFilters =
       asked === "owner" ? { ...NONE, owner } : asked === "tag" ? { ...NONE, tag } : { ...NONE, ...asked };
     for (const asOf of ["2025-11-21", "2026-06-30"]) {
-      const want = await expected("scale-00", filters, asOf, page);
+      const want = await expected(db.prisma, "scale-00", filters, asOf, page);
       expect(await actual("scale-00", filters, asOf, page)).toStrictEqual(want);
     }
   });
@@ -135,6 +141,29 @@ describe("findPublishedMilestones on a generated dataset of several batches (Pos
     const last = await actual("scale-00", NONE, "2025-11-21", found.results.pages);
     expect(new Set([...found.results.items, ...last.results.items].map((f) => f.agreement)).size).toBeGreaterThan(1);
   });
+
+  it.each([7, 100, 5_000])(
+    "builds the organisation feed of %i entries in batches as from the whole organisation at once",
+    async (entries) => {
+      const organisation = await db.prisma.organisation.findUniqueOrThrow({ where: { slug: "scale-00" } });
+      const whole = await findAgreementDocuments(db.prisma, organisation.id, {
+        where: { published: true },
+        orderBy: [{ title: "asc" }, { slug: "asc" }],
+      });
+      const context = { origin: "https://accordwatch.example", until: "2026-06-30", entries };
+      const summary = { slug: organisation.slug, name: organisation.name };
+      const want = await organisationChangesFeed(
+        { organisation: summary, batches: oneBatch(whole.agreements, whole.sources) },
+        context,
+      );
+      const published = await readPublishedInBatches(ANONYMOUS, "scale-00");
+      expect(published).not.toBeNull();
+      expect(await organisationChangesFeed(published!, context)).toBe(want);
+      // The links of each entry's agreement and the sources of its content were kept across the batches.
+      expect(want).toContain('<link href="https://accordwatch.example/scale-00/');
+      expect((want.match(/<entry>/g) ?? []).length).toBe(entries);
+    },
+  );
 
   it("answers null for an organisation that does not exist", async () => {
     expect(
@@ -162,7 +191,7 @@ describe.each(ENGINES)("findPublishedMilestones on the demo (%s)", (_name, creat
     ["a word with its sources", { ...NONE, q: "backing" }],
     ["overdue", { ...NONE, overdue: true }],
   ] as const)("%s: as the whole organisation read at once", async (_n, filters) => {
-    const want = await expected("demo", filters, "2025-12-01", 1);
+    const want = await expected(db.prisma, "demo", filters, "2025-12-01", 1);
     expect(want.results.total).toBeGreaterThan(0);
     expect(await actual("demo", filters, "2025-12-01", 1)).toStrictEqual(want);
   });

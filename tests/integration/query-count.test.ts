@@ -16,7 +16,7 @@ import {
   getPublishedOrganisation,
   getPublishedSource,
   findPublishedMilestones,
-  listPublishedAgreements,
+  readPublishedInBatches,
 } from "@/lib/data/public";
 import { listWatchlist } from "@/lib/data/watchlist";
 import { getAgreement } from "@/lib/data/workspace";
@@ -101,7 +101,13 @@ const PAGES: ReadonlyArray<
         locale: "en",
       }),
   ],
-  ["organisation feed /{org}/feed.xml", () => listPublishedAgreements(ANONYMOUS, ORG)],
+  [
+    "organisation feed /{org}/feed.xml",
+    async () => {
+      const found = await readPublishedInBatches(ANONYMOUS, ORG);
+      for await (const batch of found?.batches ?? []) expect(batch.agreements.length).toBeGreaterThan(0);
+    },
+  ],
   ["source page /{org}/sources/{source}", (g) => getPublishedSource(ANONYMOUS, ORG, g.source)],
   [
     "workspace agreement page /w/{org}/{agreement}",

@@ -447,7 +447,7 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "public.getPublishedAgreement": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
   "public.getPublishedScorecard": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
   "public.getPublishedAgreementHealth": org(PUBLIC, (ctx) => [ctx.org, ctx.agreement]),
-  "public.listPublishedAgreements": org(PUBLIC, (ctx) => [ctx.org]),
+  "public.readPublishedInBatches": org(PUBLIC, (ctx) => [ctx.org]),
   "public.searchPublishedMilestones": org(PUBLIC, (ctx) => [ctx.org, "doctrine", "2025-12-01"]),
   "public.findPublishedMilestones": org(PUBLIC, (ctx) => [
     ctx.org,
@@ -559,7 +559,7 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     viaInviteToken: ["members.signUpWithInvite"],
   },
   "app/[locale]/(personal)/account/actions.ts#signOutEverywhereAction": { delegates: ["users.signOutEverywhere"] },
-  "app/[locale]/(public)/[org]/feed.xml/route.ts#GET": { delegates: ["public.listPublishedAgreements"] },
+  "app/[locale]/(public)/[org]/feed.xml/route.ts#GET": { delegates: ["public.readPublishedInBatches"] },
   "app/[locale]/(public)/[org]/[agreement]/feed.xml/route.ts#GET": { delegates: ["public.getPublishedAgreement"] },
   "app/[locale]/(public)/[org]/[agreement]/og-image.png/route.tsx#GET": {
     delegates: ["public.getPublishedAgreementHealth"],

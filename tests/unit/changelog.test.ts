@@ -12,6 +12,7 @@ import {
   type MilestoneHealthChange,
   agreementChangelog,
   CHANGES_PAGE_ENTRIES,
+  ChangelogCollector,
   changelogPage,
   organisationChangelog,
 } from "@/lib/domain/changelog";
@@ -411,6 +412,30 @@ describe("organisationChangelog", () => {
     for (const limit of [-1, 1.5, Number.NaN]) {
       expect(() => organisationChangelog([first], S, { until: "2025-12-31", limit })).toThrow(RangeError);
     }
+  });
+
+  it("is the same given a batch of agreements at a time (ChangelogCollector), with or without a limit", () => {
+    const third = agreement("third", [
+      milestone("m", {
+        updates: [
+          ["2025-02-01", "COMPLETE"],
+          ["2025-04-01", "ABANDONED"],
+        ],
+      }),
+    ]);
+    const agreements = [first, draft, second, third];
+    for (const limit of [undefined, 0, 1, 3, 5, 100]) {
+      const options = { until: "2025-12-31", ...(limit === undefined ? {} : { limit }) };
+      const whole = organisationChangelog(agreements, S, options);
+      for (const size of [1, 2, 3]) {
+        const collector = new ChangelogCollector(options);
+        for (let start = 0; start < agreements.length; start += size) {
+          collector.add(agreements.slice(start, start + size), S);
+        }
+        expect(collector.result(), `limit ${limit}, batches of ${size}`).toEqual(whole);
+      }
+    }
+    expect(organisationChangelog(agreements, S, { until: "2025-12-31" }).length).toBeGreaterThan(10);
   });
 });
 

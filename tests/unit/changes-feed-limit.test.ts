@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { agreementChangelog, organisationChangelog } from "@/lib/domain/changelog";
 import { indexSources } from "@/lib/domain/health";
 import { agreementChangesFeed, FEED_ENTRIES, organisationChangesFeed } from "@/lib/feeds/changes-feed";
+import { oneBatch } from "../support/batches";
 import { demoDataset } from "../support/demo";
 
 const DEMO = demoDataset();
@@ -35,10 +36,10 @@ describe("the changes feeds' bound", () => {
     expect(entryIds(xml)).toEqual(tagIds(all.slice(0, 4).map((e) => e.id)));
   });
 
-  it("keeps, in the organisation's feed, the newest of the merged changes", () => {
+  it("keeps, in the organisation's feed, the newest of the merged changes", async () => {
     const merged = organisationChangelog(DEMO.agreements, indexSources(DEMO.sources), { until: UNTIL });
-    const xml = organisationChangesFeed(
-      { organisation: ORGANISATION, agreements: DEMO.agreements, sources: DEMO.sources },
+    const xml = await organisationChangesFeed(
+      { organisation: ORGANISATION, batches: oneBatch(DEMO.agreements, DEMO.sources) },
       { ...context, entries: 6 },
     );
     expect(entryIds(xml)).toEqual(tagIds(merged.slice(0, 6).map((e) => e.id)));
