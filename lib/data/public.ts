@@ -197,10 +197,11 @@ async function publishedAgreement(
 const PUBLISHED_ORDER: Prisma.AgreementOrderByWithRelationInput[] = [{ title: "asc" }, { slug: "asc" }];
 
 /**
- * How many agreements a read of a whole organisation holds in memory at once (the find page). Each batch's
- * statements are bound by the ids of a few agreements, so the planner reaches every level through its parent's
- * index, as for one agreement's scorecard, rather than scanning a tenth of each table; and what is kept of a batch
- * once it is computed is the little the page shows (bench/README.md, "Scale").
+ * How many agreements a read of a whole organisation holds in memory at once (readPublishedInBatches: the find
+ * page, the organisation feed). Each batch's statements are bound by the ids of a few agreements, so the planner
+ * reaches every level through its parent's index, as for one agreement's scorecard, rather than scanning a tenth of
+ * each table; and what is kept of a batch once it is computed is the little the page shows (bench/README.md,
+ * "Scale").
  */
 export const PUBLISHED_BATCH_AGREEMENTS = 5;
 
@@ -227,7 +228,10 @@ export interface PublishedBatch {
 /**
  * Every published agreement of an organisation, in the public order, PUBLISHED_BATCH_AGREEMENTS at a time (each
  * batch is read when the one before has been taken): for what is computed over all of them and keeps little of each
- * (the organisation feed). Null when the organisation does not exist or publishes nothing.
+ * (the find page, the organisation feed). No snapshot is taken, as for one agreement's read (findAgreementDocuments
+ * sends its statements on several connections): an edit saved while the batches are read shows in the later ones
+ * only, in an answer kept for a second.
+ * Null when the organisation does not exist or publishes nothing.
  */
 export async function readPublishedInBatches(
   viewer: Viewer,
