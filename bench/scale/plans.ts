@@ -108,7 +108,7 @@ export interface ReadsTarget {
   readonly searches: readonly string[];
   /**
    * Also the read over every published agreement of the organisation, in batches (the find page's and the
-   * organisation feed's); default true. On a small dataset a batch of PUBLISHED_BATCH_AGREEMENTS is a large part of
+   * organisation feed's); default true. On a small dataset a batch of AGREEMENTS_PER_BATCH is a large part of
    * every table.
    */
   readonly organisationWide?: boolean;

@@ -344,3 +344,29 @@ export async function findAgreementDocuments(
     })),
   };
 }
+
+/** How many agreements a read of a whole organisation holds at once (documentBatches). */
+export const AGREEMENTS_PER_BATCH = 5;
+
+/**
+ * The agreements `ids` of `organisationId` (those of them that still match `where`), AGREEMENTS_PER_BATCH at a time, in
+ * the order of `orderBy`, each batch with the sources it cites, read when the one before has been taken: for what
+ * is computed over a whole organisation and keeps little of each agreement (the find page, the feeds, "changed
+ * since"). Each batch's statements are bound by the ids of a few agreements, so the planner reaches every level
+ * through its parent's index, as for one agreement, rather than scanning a tenth of each table (bench/README.md,
+ * "Scale"). No snapshot is taken, as for one agreement's read (its statements go out on several connections): an
+ * edit saved while the batches are read shows in the later ones only.
+ */
+export async function* documentBatches(
+  db: TreeReader,
+  organisationId: string,
+  ids: readonly string[],
+  args: { where?: Prisma.AgreementWhereInput; orderBy: Prisma.AgreementOrderByWithRelationInput[] },
+): AsyncGenerator<{ agreements: Agreement[]; sources: Source[] }> {
+  for (let start = 0; start < ids.length; start += AGREEMENTS_PER_BATCH) {
+    yield await findAgreementDocuments(db, organisationId, {
+      where: { ...args.where, id: { in: ids.slice(start, start + AGREEMENTS_PER_BATCH) } },
+      orderBy: args.orderBy,
+    });
+  }
+}

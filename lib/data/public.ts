@@ -23,7 +23,7 @@ import type { Locale } from "@/lib/domain/locale";
 import type { FindFilters } from "@/lib/domain/schemas/find";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { isCompactMilestoneCount, isCompactScorecard } from "@/lib/domain/scorecard";
-import { findAgreementDocuments, type DocumentDetail } from "./agreement-documents";
+import { documentBatches, findAgreementDocuments, type DocumentDetail } from "./agreement-documents";
 import type { TreeReader } from "./agreement-tree";
 import { toPreciseDate, toSource } from "./mappers";
 import type { OrganisationSummary } from "./organisations";
@@ -196,29 +196,6 @@ async function publishedAgreement(
 /** The public order of an organisation's agreements: by title (then slug, which is unique). */
 const PUBLISHED_ORDER: Prisma.AgreementOrderByWithRelationInput[] = [{ title: "asc" }, { slug: "asc" }];
 
-/**
- * How many agreements a read of a whole organisation holds in memory at once (readPublishedInBatches: the find
- * page, the organisation feed). Each batch's statements are bound by the ids of a few agreements, so the planner
- * reaches every level through its parent's index, as for one agreement's scorecard, rather than scanning a tenth of
- * each table; and what is kept of a batch once it is computed is the little the page shows (bench/README.md,
- * "Scale").
- */
-export const PUBLISHED_BATCH_AGREEMENTS = 5;
-
-/** The published agreements `ids` of `organisationId`, PUBLISHED_BATCH_AGREEMENTS at a time, each batch in order. */
-async function* publishedAgreementBatches(
-  db: TreeReader,
-  organisationId: string,
-  ids: readonly string[],
-): AsyncGenerator<PublishedBatch> {
-  for (let start = 0; start < ids.length; start += PUBLISHED_BATCH_AGREEMENTS) {
-    yield await findAgreementDocuments(db, organisationId, {
-      where: { published: true, id: { in: ids.slice(start, start + PUBLISHED_BATCH_AGREEMENTS) } },
-      orderBy: PUBLISHED_ORDER,
-    });
-  }
-}
-
 /** Some of an organisation's published agreements, each with its whole tree, and the sources they cite. */
 export interface PublishedBatch {
   readonly agreements: Agreement[];
@@ -226,12 +203,9 @@ export interface PublishedBatch {
 }
 
 /**
- * Every published agreement of an organisation, in the public order, PUBLISHED_BATCH_AGREEMENTS at a time (each
- * batch is read when the one before has been taken): for what is computed over all of them and keeps little of each
- * (the find page, the organisation feed). No snapshot is taken, as for one agreement's read (findAgreementDocuments
- * sends its statements on several connections): an edit saved while the batches are read shows in the later ones
- * only, in an answer kept for a second.
- * Null when the organisation does not exist or publishes nothing.
+ * Every published agreement of an organisation, in the public order, AGREEMENTS_PER_BATCH at a time
+ * (agreement-documents.ts documentBatches): for what is computed over all of them and keeps little of each (the find
+ * page, the organisation feed). Null when the organisation does not exist or publishes nothing.
  */
 export async function readPublishedInBatches(
   viewer: Viewer,
@@ -252,7 +226,10 @@ export async function readPublishedInBatches(
   const ids = organisation.agreements.map((a) => a.id);
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
-    batches: publishedAgreementBatches(rawReadsOf(db), organisation.id, ids),
+    batches: documentBatches(rawReadsOf(db), organisation.id, ids, {
+      where: { published: true },
+      orderBy: PUBLISHED_ORDER,
+    }),
   };
 }
 
@@ -272,7 +249,7 @@ export interface PublishedFind {
 /**
  * The find page's read (lib/domain/find.ts findMilestones): page `page` of the milestones of an organisation's
  * published agreements that match `filters` as of `asOf`, in the agreements' public order. The agreements are read
- * and computed PUBLISHED_BATCH_AGREEMENTS at a time, keeping only the page shown, so the memory it needs does not
+ * and computed AGREEMENTS_PER_BATCH at a time (readPublishedInBatches), keeping only the page shown, so the memory it needs does not
  * grow with the organisation. Null when the organisation does not exist or publishes nothing.
  */
 export async function findPublishedMilestones(

@@ -9,7 +9,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Agreement, PreciseDate, Source } from "@/lib/domain/types";
 import { recordKey } from "@/lib/domain/schemas/comments";
 import { NotFoundError } from "./errors";
-import { findAgreementTree, findAgreementTrees } from "./agreement-tree";
+import { documentBatches } from "./agreement-documents";
+import { findAgreementTree } from "./agreement-tree";
 import { toAgreement, toPreciseDate, toSource } from "./mappers";
 import type { OrganisationSummary } from "./organisations";
 
@@ -189,23 +190,30 @@ export async function listSources(
 }
 
 /**
- * Every agreement of the organisation, drafts included, each with its whole tree, and all the organisation's
- * sources: what a member's "changed since" is computed from, with the same changelog function as the public
- * changes page and feeds (lib/domain/changelog.ts). By title. Members only.
+ * Every agreement of the organisation, drafts included, each with its whole tree, AGREEMENTS_PER_BATCH at a time
+ * (agreement-documents.ts documentBatches), and all the organisation's sources: what a member's "changed since" is
+ * computed from, with the same changelog function as the public changes page and feeds (lib/domain/changelog.ts).
+ * By title. Members only.
  */
-export async function listAgreementTrees(
+export async function readAgreementTreesInBatches(
   viewer: Viewer,
   orgSlug: string,
-): Promise<{ organisation: OrganisationSummary; agreements: Agreement[]; sources: Source[] }> {
+): Promise<{
+  organisation: OrganisationSummary;
+  sources: Source[];
+  batches: AsyncIterable<{ agreements: Agreement[]; sources: Source[] }>;
+}> {
   const db = await getDb();
   const organisation = await getWorkspaceOrganisationOrThrow(db, viewer, orgSlug);
-  const [{ agreements: rows }, sources] = await Promise.all([
-    findAgreementTrees(db, organisation.id, { orderBy: [{ title: "asc" }, { slug: "asc" }] }),
+  const orderBy: Prisma.AgreementOrderByWithRelationInput[] = [{ title: "asc" }, { slug: "asc" }];
+  const [agreements, sources] = await Promise.all([
+    db.agreement.findMany({ where: { organisationId: organisation.id }, orderBy, select: { id: true } }),
     db.source.findMany({ where: { organisationId: organisation.id }, orderBy: { key: "asc" } }),
   ]);
+  const ids = agreements.map((a) => a.id);
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
-    agreements: rows.map(toAgreement),
     sources: sources.map(toSource),
+    batches: documentBatches(db, organisation.id, ids, { orderBy }),
   };
 }

@@ -16,7 +16,13 @@
  * that day is the change's date; the recorded date is kept on the entry (`on`).
  */
 import { addDays, formatDateText, formatPreciseDate, periodEnd, periodStart } from "./dates";
-import { agreementContext, agreementHealthHistory, commitmentHealthHistory, type SourceIndex } from "./health";
+import {
+  agreementContext,
+  agreementHealthHistory,
+  commitmentHealthHistory,
+  indexSources,
+  type SourceIndex,
+} from "./health";
 import { asOfDay } from "./health/days";
 import { vocabulary } from "./labels";
 import { DEFAULT_LOCALE, type Locale } from "./locale";
@@ -28,6 +34,7 @@ import type {
   Milestone,
   PreciseDate,
   RaisedFlag,
+  Source,
   Status,
 } from "./types";
 
@@ -510,18 +517,28 @@ export interface ChangelogPage {
 /** The first `limit` changes of `all` (a changelog, newest day first) and what is left out. */
 export function changelogPage(all: readonly ChangeEntry[], limit: number = CHANGES_PAGE_ENTRIES): ChangelogPage {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a whole number ≥ 1, not ${limit}`);
-  const entries = all.slice(0, limit);
+  return pageFrom(all.slice(0, limit), all.length, (day) => all.filter((e) => e.date === day).length, all.at(-1)?.date);
+}
+
+/**
+ * The page of `entries` (the newest of a changelog of `total` changes, newest day first), given how many changes the
+ * changelog has on a day and its earliest day.
+ */
+function pageFrom(
+  entries: readonly ChangeEntry[],
+  total: number,
+  changesOn: (day: string) => number,
+  earliestDay: string | undefined,
+): ChangelogPage {
   const lastDay = entries.at(-1)?.date;
-  if (lastDay === undefined || all.length === entries.length) {
-    return { entries, total: all.length, olderUntil: null, hiddenOnLastDay: 0 };
+  if (lastDay === undefined || total === entries.length) {
+    return { entries, total, olderUntil: null, hiddenOnLastDay: 0 };
   }
-  const rest = all.slice(limit);
-  const hiddenOnLastDay = rest.filter((e) => e.date === lastDay).length;
   return {
     entries,
-    total: all.length,
-    olderUntil: rest.some((e) => e.date < lastDay) ? addDays(lastDay, -1) : null,
-    hiddenOnLastDay,
+    total,
+    olderUntil: earliestDay !== undefined && earliestDay < lastDay ? addDays(lastDay, -1) : null,
+    hiddenOnLastDay: changesOn(lastDay) - entries.filter((e) => e.date === lastDay).length,
   };
 }
 
@@ -546,6 +563,9 @@ export class ChangelogCollector {
   private kept: Sequenced[] = [];
   private offset = 0;
   private readonly writer: Writer;
+  /** How many changes there are on each day, kept or not. */
+  private readonly perDay = new Map<string, number>();
+  private total = 0;
 
   constructor(private readonly options: ChangelogOptions & { readonly includeDrafts?: boolean }) {
     checkOptions(options);
@@ -557,12 +577,10 @@ export class ChangelogCollector {
     for (const a of agreements) {
       if (!a.published && options.includeDrafts !== true) continue;
       // With a limit, each agreement's newest `limit` are enough: the merged newest `limit` are among them.
-      const changes = upTo(
-        changesOf(a, sources, options.until, this.writer)
-          .filter((s) => inRange(s.entry, options))
-          .sort(newestFirst),
-        options.limit,
-      );
+      const all = changesOf(a, sources, options.until, this.writer).filter((s) => inRange(s.entry, options));
+      this.total += all.length;
+      for (const s of all) this.perDay.set(s.entry.date, (this.perDay.get(s.entry.date) ?? 0) + 1);
+      const changes = upTo(all.sort(newestFirst), options.limit);
       let last = -1;
       for (const s of changes) {
         this.kept.push({ entry: s.entry, seq: this.offset + s.seq });
@@ -574,8 +592,29 @@ export class ChangelogCollector {
     return this;
   }
 
-  /** The changes so far, newest day first. */
+  /** The changes so far, newest day first (the newest `limit` of them, when given). */
   result(): ChangeEntry[] {
     return this.kept.map((s) => s.entry);
   }
+
+  /** changelogPage of all the changes so far, its limit the collector's (all of them without one). */
+  page(): ChangelogPage {
+    let earliest: string | undefined;
+    for (const day of this.perDay.keys()) if (earliest === undefined || day < earliest) earliest = day;
+    return pageFrom(this.result(), this.total, (day) => this.perDay.get(day) ?? 0, earliest);
+  }
+}
+
+/**
+ * changelogPage of the changes of agreements given a batch at a time, each batch with the sources it cites (what
+ * lib/data reads a whole organisation as), keeping no more than `options.limit` changes (CHANGES_PAGE_ENTRIES by
+ * default) between batches.
+ */
+export async function changelogPageOfBatches(
+  batches: AsyncIterable<{ readonly agreements: readonly Agreement[]; readonly sources: readonly Source[] }>,
+  options: ChangelogOptions & { readonly includeDrafts?: boolean },
+): Promise<ChangelogPage> {
+  const collector = new ChangelogCollector({ ...options, limit: options.limit ?? CHANGES_PAGE_ENTRIES });
+  for await (const batch of batches) collector.add(batch.agreements, indexSources(batch.sources));
+  return collector.page();
 }

@@ -1,6 +1,6 @@
 /**
  * lib/data/public.ts findPublishedMilestones, the find page's read, reads and computes an organisation's published
- * agreements PUBLISHED_BATCH_AGREEMENTS at a time and keeps one page: it must answer exactly what the whole
+ * agreements AGREEMENTS_PER_BATCH at a time and keeps one page: it must answer exactly what the whole
  * organisation read at once gives (findAgreementDocuments of every published agreement, then lib/domain/find.ts
  * findMilestones, findOptions and pageOfResults over all of it), for every filter, page and a text search: on a generated dataset of several batches
  * (PostgreSQL), and on the demo on both engines.
@@ -8,13 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANONYMOUS } from "@/lib/auth/viewer";
 import { systemViewer } from "@/lib/auth/viewer";
-import { findAgreementDocuments } from "@/lib/data/agreement-documents";
-import {
-  findPublishedMilestones,
-  PUBLISHED_BATCH_AGREEMENTS,
-  readPublishedInBatches,
-  searchPublishedMilestones,
-} from "@/lib/data/public";
+import { AGREEMENTS_PER_BATCH, findAgreementDocuments } from "@/lib/data/agreement-documents";
+import { findPublishedMilestones, readPublishedInBatches, searchPublishedMilestones } from "@/lib/data/public";
 import { organisationChangesFeed } from "@/lib/feeds/changes-feed";
 import { importDataset } from "@/lib/data/import-dataset";
 import { installDatabase, type PrismaClient } from "@/lib/db/client";
@@ -85,7 +80,7 @@ describe("findPublishedMilestones on a generated dataset of several batches (Pos
       await generateScale(client, {
         ...FULL_SCALE,
         organisations: 1,
-        agreements: 3 * PUBLISHED_BATCH_AGREEMENTS,
+        agreements: 3 * AGREEMENTS_PER_BATCH,
         commitments: 150,
         milestones: 900,
         evidenceLinks: 1_800,
@@ -109,7 +104,7 @@ describe("findPublishedMilestones on a generated dataset of several batches (Pos
   });
 
   it("spans more than two batches", () => {
-    expect(published).toBeGreaterThan(2 * PUBLISHED_BATCH_AGREEMENTS);
+    expect(published).toBeGreaterThan(2 * AGREEMENTS_PER_BATCH);
   });
 
   it.each([

@@ -14,7 +14,7 @@
  * every table.
  *
  * Not run here: the reads over every published agreement of the organisation. The find page reads them
- * PUBLISHED_BATCH_AGREEMENTS at a time (lib/data/public.ts findPublishedMilestones), and at this scale's 10 agreements
+ * AGREEMENTS_PER_BATCH at a time (lib/data/agreement-documents.ts documentBatches), and at this scale's 10 agreements
  * an organisation a batch is half of it and a tenth of every table, where sequential scans are the right plan; at the
  * full scale a batch is 0.5 % and the benchmark finds index scans only. The organisation feed
  * (listPublishedAgreements) reads the whole published tree at once, a fifth of every table here.

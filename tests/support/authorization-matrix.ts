@@ -363,7 +363,7 @@ export const OPERATIONS: Record<string, MatrixEntry> = {
   "workspace.listAgreements": org(READERS, (ctx) => [ctx.org]),
   "workspace.getAgreement": org(READERS, (ctx) => [ctx.org, ctx.agreement]),
   "workspace.listSources": org(READERS, (ctx) => [ctx.org]),
-  "workspace.listAgreementTrees": org(READERS, (ctx) => [ctx.org]),
+  "workspace.readAgreementTreesInBatches": org(READERS, (ctx) => [ctx.org]),
   "briefing.getAgreementBriefing": org(READERS, (ctx) => [ctx.org, ctx.agreement, "2025-10-31"]),
   "briefing.getWatchlistBriefing": org(READERS, (ctx) => [ctx.org, "2025-10-31"], {
     note: "the command line's watchlist is empty, and so is its briefing",

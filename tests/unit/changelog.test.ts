@@ -437,6 +437,37 @@ describe("organisationChangelog", () => {
     }
     expect(organisationChangelog(agreements, S, { until: "2025-12-31" }).length).toBeGreaterThan(10);
   });
+
+  it("gives, with a limit, changelogPage of the whole merged list: its total, older days and the day cut", () => {
+    const third = agreement("third", [
+      milestone("m", {
+        updates: [
+          ["2025-02-01", "COMPLETE"],
+          ["2025-04-01", "ABANDONED"],
+        ],
+      }),
+    ]);
+    const agreements = [first, draft, second, third];
+    for (const since of [undefined, "2025-02-01"]) {
+      const options = { until: "2025-12-31", includeDrafts: true, ...(since === undefined ? {} : { since }) };
+      const whole = organisationChangelog(agreements, S, options);
+      for (const limit of [1, 2, 4, 6, whole.length, whole.length + 3]) {
+        for (const size of [1, 3]) {
+          const collector = new ChangelogCollector({ ...options, limit });
+          for (let start = 0; start < agreements.length; start += size) {
+            collector.add(agreements.slice(start, start + size), S);
+          }
+          expect(collector.page(), `since ${since}, limit ${limit}, batches of ${size}`).toEqual(
+            changelogPage(whole, limit),
+          );
+        }
+      }
+    }
+    // The cases include a page cut inside a day and one with older days left out.
+    const whole = organisationChangelog(agreements, S, { until: "2025-12-31" });
+    expect(changelogPage(whole, 2).hiddenOnLastDay).toBeGreaterThan(0);
+    expect(changelogPage(whole, 2).olderUntil).not.toBeNull();
+  });
 });
 
 describe("agreementChangelog with a limit", () => {

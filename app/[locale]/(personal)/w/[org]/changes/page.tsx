@@ -8,11 +8,10 @@ import { AuditList } from "@/components/workspace/AuditList";
 import { getViewer } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/data/errors";
 import { changedSince, MAX_CHANGED_SINCE, type AuditEventView } from "@/lib/data/history";
-import { listAgreementTrees } from "@/lib/data/workspace";
+import { readAgreementTreesInBatches } from "@/lib/data/workspace";
 import { todayUtc } from "@/lib/clock";
-import { changelogPage, organisationChangelog, type ChangeEntry } from "@/lib/domain/changelog";
+import { changelogPage, changelogPageOfBatches, type ChangeEntry } from "@/lib/domain/changelog";
 import { addDays, isIsoDay } from "@/lib/domain/dates";
-import { indexSources } from "@/lib/domain/health";
 import { commitmentAnchor } from "@/lib/urls";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -60,7 +59,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
     const here = requested ? `?${new URLSearchParams({ since: requested }).toString()}` : "";
     return redirectToSignIn(`/w/${org}/changes${here}`);
   }
-  const { organisation, agreements, sources } = await listAgreementTrees(viewer, org).catch((error: unknown) => {
+  const { organisation, sources, batches } = await readAgreementTreesInBatches(viewer, org).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
@@ -70,17 +69,17 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   const historyHref = (event: AuditEventView) =>
     `/w/${organisation.slug}/history?${new URLSearchParams({ entityType: event.entity.type, entityId: event.entity.id }).toString()}`;
   const result = valid ? await changedSince(viewer, org, since) : null;
-  // The newest CHANGES_PAGE_ENTRIES: a day long ago, or a large organisation, can give tens of thousands.
-  const happened = changelogPage(
+  // The newest CHANGES_PAGE_ENTRIES: a day long ago, or a large organisation, can give tens of thousands. The
+  // agreements come a few at a time, and only those newest changes are kept between them.
+  const happened =
     valid && since <= today
-      ? organisationChangelog(agreements, indexSources(sources), {
+      ? await changelogPageOfBatches(batches, {
           until: today,
           since,
           includeDrafts: true,
           locale: await getCurrentLocale(),
         })
-      : [],
-  );
+      : changelogPage([]);
   const sourcesById = new Map(sources.map((source) => [source.id, source]));
   const [t, tr, format] = await Promise.all([
     getTranslations("review.changes"),
