@@ -275,12 +275,18 @@ async function findPublished(
   let filters = query.filters;
   let searchable = true;
   const hitsByAgreement = new Map<string, TextHit[]>();
+  // The hits without their snippets: only those of the results shown get one, at the end.
+  let search: FoundHits | null = null;
   if (filters.q !== null) {
-    const search = await searchPublishedMilestones(viewer, orgSlug, filters.q, query.asOf);
-    if (search === null) return null;
-    searchable = search.searchable;
-    if (!searchable) filters = { ...filters, q: null };
-    for (const hit of search.hits) {
+    const { q } = filters;
+    const found = await rememberedPublicRead(viewer, `search-hits\0${orgSlug}\0${query.asOf}\0${q}`, () =>
+      searchHits(viewer, orgSlug, q, query.asOf),
+    );
+    if (found === null) return null;
+    searchable = found !== "unsearchable";
+    if (found === "unsearchable") filters = { ...filters, q: null };
+    else search = found;
+    for (const hit of search?.hits ?? []) {
       const list = hitsByAgreement.get(hit.agreement);
       if (list) list.push(hit);
       else hitsByAgreement.set(hit.agreement, [hit]);
@@ -304,7 +310,17 @@ async function findPublished(
       }
     }
   }
-  const shown = results.result();
+  const page = results.result();
+  const snippets = new Map<TextHit, TextHit>();
+  if (search !== null) {
+    const shownHits = page.items.flatMap((found) => found.hits);
+    const made = await withSnippets(viewer, search, shownHits);
+    shownHits.forEach((hit, index) => snippets.set(hit, made[index]!));
+  }
+  const shown = {
+    ...page,
+    items: page.items.map((found) => ({ ...found, hits: found.hits.map((hit) => snippets.get(hit) ?? hit) })),
+  };
   const sources = new Map<string, Source>();
   for (const found of shown.items) {
     for (const hit of found.hits) {
@@ -331,7 +347,17 @@ interface HitRow {
   milestone: string;
   field: HitField;
   source: string | null;
-  snippet: string;
+  /** The id of the record whose text matched, in its table (the field's). */
+  record: string;
+}
+
+/** The hits of a search before their snippets are made, each with the record its snippet comes from. */
+interface FoundHits {
+  readonly organisationId: string;
+  readonly text: string;
+  /** The hits, `snippet` empty; `records` gives each one's record. */
+  readonly hits: TextHit[];
+  readonly records: ReadonlyMap<TextHit, string>;
 }
 
 /**
@@ -354,17 +380,25 @@ export async function searchPublishedMilestones(
   asOf: string,
 ): Promise<{ searchable: boolean; hits: TextHit[] } | null> {
   authorize(viewer, "published:read", { organisation: orgSlug });
-  return rememberedPublicRead(viewer, `search\0${orgSlug}\0${asOf}\0${text}`, () =>
-    searchMilestones(viewer, orgSlug, text, asOf),
-  );
+  return rememberedPublicRead(viewer, `search\0${orgSlug}\0${asOf}\0${text}`, async () => {
+    const found = await searchHits(viewer, orgSlug, text, asOf);
+    if (found === null) return null;
+    if (found === "unsearchable") return { searchable: false, hits: [] };
+    return { searchable: true, hits: await withSnippets(viewer, found, found.hits) };
+  });
 }
 
-async function searchMilestones(
+/**
+ * The hits of the search (searchPublishedMilestones), without their snippets: making one (ts_headline) costs ~25 µs
+ * a record, about nine tenths of a search of a common word, and a page shows few of them. "unsearchable" when the
+ * text has no searchable word; null when the organisation does not exist.
+ */
+async function searchHits(
   viewer: Viewer,
   orgSlug: string,
   text: string,
   asOf: string,
-): Promise<{ searchable: boolean; hits: TextHit[] } | null> {
+): Promise<FoundHits | "unsearchable" | null> {
   const db = await readerFor(viewer);
   const organisation = await db.organisation.findUnique({ where: { slug: orgSlug }, select: { id: true } });
   if (organisation === null) return null;
@@ -372,36 +406,36 @@ async function searchMilestones(
   const raw = rawReadsOf(db);
   const [{ nodes } = { nodes: 0 }] = await raw.$queryRaw<Array<{ nodes: number }>>`
     SELECT numnode(search_query(${text}))::int AS nodes`;
-  if (nodes === 0) return { searchable: false, hits: [] };
+  if (nodes === 0) return "unsearchable";
   const rows = await raw.$queryRaw<HitRow[]>`
     WITH query AS (SELECT search_query(${text}) AS q),
     hits AS (
       SELECT m.id AS milestone_id, 1 AS field_order, 'milestone' AS field, NULL::text AS source,
-             0 AS position_a, 0 AS position_b, m.title AS body
+             0 AS position_a, 0 AS position_b, m.id AS record
         FROM milestones m
        WHERE m.organisation_id = ${org}::uuid
          AND search_vector(m.title) @@ (SELECT q FROM query)
       UNION ALL
-      SELECT m.id, 2, 'commitment', NULL, 0, 0, c.title
+      SELECT m.id, 2, 'commitment', NULL, 0, 0, c.id
         FROM commitments c
         JOIN milestones m ON m.commitment_id = c.id AND m.organisation_id = ${org}::uuid
        WHERE c.organisation_id = ${org}::uuid
          AND search_vector(c.title) @@ (SELECT q FROM query)
       UNION ALL
-      SELECT s.milestone_id, 3, 'status-update', NULL, s.position, 0, s.rationale
+      SELECT s.milestone_id, 3, 'status-update', NULL, s.position, 0, s.id
         FROM status_updates s
        WHERE s.organisation_id = ${org}::uuid
          AND s.on_date <= ${asOf}::date
          AND search_vector(s.rationale) @@ (SELECT q FROM query)
       UNION ALL
-      SELECT e.milestone_id, 4, 'evidence', src.key, e.position, 0, e.quote
+      SELECT e.milestone_id, 4, 'evidence', src.key, e.position, 0, e.id
         FROM evidence_links e
         JOIN sources src ON src.id = e.source_id AND src.organisation_id = ${org}::uuid
        WHERE e.organisation_id = ${org}::uuid
          AND src.published_date <= ${asOf}::date
          AND search_vector(e.quote) @@ (SELECT q FROM query)
       UNION ALL
-      SELECT m.id, 5, 'observation', src.key, i.position, o.position, o.quote
+      SELECT m.id, 5, 'observation', src.key, i.position, o.position, o.id
         FROM observations o
         JOIN indicators i ON i.id = o.indicator_id AND i.organisation_id = ${org}::uuid
         JOIN sources src ON src.id = o.source_id AND src.organisation_id = ${org}::uuid
@@ -410,24 +444,67 @@ async function searchMilestones(
          AND o.on_date <= ${asOf}::date
          AND search_vector(o.quote) @@ (SELECT q FROM query)
     )
-    SELECT a.slug AS agreement, c.key AS commitment, m.key AS milestone, h.field, h.source,
-           ts_headline('english'::regconfig, search_text(h.body), (SELECT q FROM query), ${HEADLINE_OPTIONS}) AS snippet
+    SELECT a.slug AS agreement, c.key AS commitment, m.key AS milestone, h.field, h.source, h.record::text AS record
       FROM hits h
       JOIN milestones m ON m.id = h.milestone_id AND m.organisation_id = ${org}::uuid
       JOIN commitments c ON c.id = m.commitment_id AND c.organisation_id = ${org}::uuid
       JOIN agreements a ON a.id = c.agreement_id AND a.organisation_id = ${org}::uuid AND a.published
      ORDER BY a.slug COLLATE "C", c.position, m.position, h.field_order, h.position_a, h.position_b`;
-  return {
-    searchable: true,
-    hits: rows.map((row) => ({
+  const records = new Map<TextHit, string>();
+  const hits = rows.map((row) => {
+    const hit: TextHit = {
       agreement: row.agreement,
       commitment: row.commitment,
       milestone: row.milestone,
       field: row.field,
       source: row.source,
-      snippet: row.snippet,
-    })),
-  };
+      snippet: "",
+    };
+    records.set(hit, row.record);
+    return hit;
+  });
+  return { organisationId: org, text, hits, records };
+}
+
+/**
+ * `hits` (some of `found`'s) with their snippets: the matched passage of each one's record, the matched words
+ * between MARK_START and MARK_END. One statement, whatever the number of hits; each record's text read by its
+ * primary key.
+ */
+async function withSnippets(viewer: Viewer, found: FoundHits, hits: readonly TextHit[]): Promise<TextHit[]> {
+  const wanted = new Map<string, HitField>();
+  for (const hit of hits) {
+    const record = found.records.get(hit);
+    if (record === undefined) throw new Error("withSnippets: a hit that is not the search's");
+    wanted.set(record, hit.field);
+  }
+  if (wanted.size === 0) return [];
+  const org = found.organisationId;
+  const rows = await rawReadsOf(await readerFor(viewer)).$queryRaw<Array<{ record: string; snippet: string }>>`
+    WITH query AS (SELECT search_query(${found.text}) AS q),
+    wanted AS (SELECT * FROM unnest(${[...wanted.keys()]}::uuid[], ${[...wanted.values()]}::text[]) AS w(id, field)),
+    bodies AS (
+      SELECT w.id, m.title AS body FROM wanted w
+        JOIN milestones m ON m.id = w.id AND m.organisation_id = ${org}::uuid WHERE w.field = 'milestone'
+      UNION ALL
+      SELECT w.id, c.title FROM wanted w
+        JOIN commitments c ON c.id = w.id AND c.organisation_id = ${org}::uuid WHERE w.field = 'commitment'
+      UNION ALL
+      SELECT w.id, s.rationale FROM wanted w
+        JOIN status_updates s ON s.id = w.id AND s.organisation_id = ${org}::uuid WHERE w.field = 'status-update'
+      UNION ALL
+      SELECT w.id, e.quote FROM wanted w
+        JOIN evidence_links e ON e.id = w.id AND e.organisation_id = ${org}::uuid WHERE w.field = 'evidence'
+      UNION ALL
+      SELECT w.id, o.quote FROM wanted w
+        JOIN observations o ON o.id = w.id AND o.organisation_id = ${org}::uuid WHERE w.field = 'observation'
+    )
+    SELECT b.id::text AS record,
+           ts_headline('english'::regconfig, search_text(b.body), (SELECT q FROM query), ${HEADLINE_OPTIONS}) AS snippet
+      FROM bodies b`;
+  const snippets = new Map(rows.map((row) => [row.record, row.snippet]));
+  // A record deleted since the search has no snippet: its hit is shown without one.
+  return hits.map((hit) => ({ ...hit, snippet: snippets.get(found.records.get(hit) ?? "") ?? "" }));
 }
 
 /**
