@@ -138,10 +138,10 @@ export function reads(target: ReadsTarget): ReadonlyArray<{ name: string; run: (
       ? []
       : [
           {
-            name: "find page and organisation feed, their batches of agreements (findPublishedMilestones)",
+            name: "find page and organisation feed, their batches of agreements (findPublishedMilestones, a word)",
             run: () =>
               findPublishedMilestones(ANONYMOUS, org, {
-                filters: { q: null, party: null, health: ["STALLED"], owner: null, tag: null, overdue: false },
+                filters: { q: "delay", party: null, health: ["STALLED"], owner: null, tag: null, overdue: false },
                 asOf: target.asOf,
                 page: 1,
                 locale: "en",
