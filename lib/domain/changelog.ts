@@ -576,10 +576,10 @@ export class ChangelogCollector {
     const { options } = this;
     for (const a of agreements) {
       if (!a.published && options.includeDrafts !== true) continue;
-      // With a limit, each agreement's newest `limit` are enough: the merged newest `limit` are among them.
       const all = changesOf(a, sources, options.until, this.writer).filter((s) => inRange(s.entry, options));
       this.total += all.length;
       for (const s of all) this.perDay.set(s.entry.date, (this.perDay.get(s.entry.date) ?? 0) + 1);
+      // With a limit, each agreement's newest `limit` are enough: the merged newest `limit` are among them.
       const changes = upTo(all.sort(newestFirst), options.limit);
       let last = -1;
       for (const s of changes) {
