@@ -349,13 +349,13 @@ export async function findAgreementDocuments(
 export const AGREEMENTS_PER_BATCH = 5;
 
 /**
- * The agreements `ids` of `organisationId` (those of them that still match `where`), AGREEMENTS_PER_BATCH at a time, in
- * the order of `orderBy`, each batch with the sources it cites, read when the one before has been taken: for what
- * is computed over a whole organisation and keeps little of each agreement (the find page, the feeds, "changed
- * since"). Each batch's statements are bound by the ids of a few agreements, so the planner reaches every level
- * through its parent's index, as for one agreement, rather than scanning a tenth of each table (bench/README.md,
- * "Scale"). No snapshot is taken, as for one agreement's read (its statements go out on several connections): an
- * edit saved while the batches are read shows in the later ones only.
+ * The agreements `ids` of `organisationId` (those of them that still match `where`), AGREEMENTS_PER_BATCH at a
+ * time, in the order of `orderBy`, each batch with the sources it cites, read when the one before has been taken:
+ * for what is computed over a whole organisation and keeps little of each agreement (the find page, the organisation
+ * feed, "changed since"). Each batch's statements are bound by the ids of a few agreements, so the planner reaches
+ * every level through its parent's index, as for one agreement, rather than scanning a tenth of each table
+ * (bench/README.md, "Scale"). No snapshot is taken, as for one agreement's read (its statements go out on several
+ * connections): an edit saved while the batches are read shows in the later ones only.
  */
 export async function* documentBatches(
   db: TreeReader,
