@@ -302,13 +302,7 @@ async function findPublished(
     const hits = filters.q === null ? null : batch.agreements.flatMap((a) => hitsByAgreement.get(a.slug) ?? []);
     results.add(findMilestones(batch.agreements, batch.sources, filters, query.asOf, hits, query.locale));
     const available = new Map([...cited, ...batch.sources.map((s) => [s.id, s] as const)]);
-    cited = new Map();
-    for (const found of results.kept()) {
-      for (const hit of found.hits) {
-        const source = hit.source === null ? undefined : available.get(hit.source);
-        if (source !== undefined) cited.set(source.id, source);
-      }
-    }
+    cited = sourcesOfHits(results.kept(), available);
   }
   const page = results.result();
   const snippets = new Map<TextHit, TextHit>();
@@ -321,13 +315,7 @@ async function findPublished(
     ...page,
     items: page.items.map((found) => ({ ...found, hits: found.hits.map((hit) => snippets.get(hit) ?? hit) })),
   };
-  const sources = new Map<string, Source>();
-  for (const found of shown.items) {
-    for (const hit of found.hits) {
-      const source = hit.source === null ? undefined : cited.get(hit.source);
-      if (source !== undefined) sources.set(source.id, source);
-    }
-  }
+  const sources = sourcesOfHits(shown.items, cited);
   return {
     organisation: published.organisation,
     options: options.result(),
@@ -336,6 +324,16 @@ async function findPublished(
     results: shown,
     sources: [...sources.values()],
   };
+}
+
+/** The sources of `available` that the text hits of `found` cite, each once. */
+function sourcesOfHits(found: readonly FoundMilestone[], available: ReadonlyMap<string, Source>): Map<string, Source> {
+  const cited = new Map<string, Source>();
+  for (const hit of found.flatMap((f) => f.hits)) {
+    const source = hit.source === null ? undefined : available.get(hit.source);
+    if (source !== undefined) cited.set(source.id, source);
+  }
+  return cited;
 }
 
 /** How ts_headline marks the matched words: see lib/domain/find.ts MARK_START / MARK_END. */

@@ -371,6 +371,24 @@ describe("organisationChangelog", () => {
   const first = agreement("first", [milestone("m", { updates: [["2025-02-01", "COMPLETE"]] })]);
   const second = agreement("second", [milestone("m", { updates: [["2025-02-01", "ABANDONED"]] })]);
   const draft = agreement("draft", [milestone("m", { updates: [["2025-03-01", "COMPLETE"]] })], false);
+  const third = agreement("third", [
+    milestone("m", {
+      updates: [
+        ["2025-02-01", "COMPLETE"],
+        ["2025-04-01", "ABANDONED"],
+      ],
+    }),
+  ]);
+  const agreements = [first, draft, second, third];
+
+  /** A ChangelogCollector given `agreements` `size` at a time. */
+  const collected = (options: ConstructorParameters<typeof ChangelogCollector>[0], size: number) => {
+    const collector = new ChangelogCollector(options);
+    for (let start = 0; start < agreements.length; start += size) {
+      collector.add(agreements.slice(start, start + size), S);
+    }
+    return collector;
+  };
 
   it("merges the published agreements newest day first, agreements in the order given within a day", () => {
     const merged = organisationChangelog([first, draft, second], S, { until: "2025-12-31" });
@@ -415,51 +433,26 @@ describe("organisationChangelog", () => {
   });
 
   it("is the same given a batch of agreements at a time (ChangelogCollector), with or without a limit", () => {
-    const third = agreement("third", [
-      milestone("m", {
-        updates: [
-          ["2025-02-01", "COMPLETE"],
-          ["2025-04-01", "ABANDONED"],
-        ],
-      }),
-    ]);
-    const agreements = [first, draft, second, third];
     for (const limit of [undefined, 0, 1, 3, 5, 100]) {
       const options = { until: "2025-12-31", ...(limit === undefined ? {} : { limit }) };
       const whole = organisationChangelog(agreements, S, options);
       for (const size of [1, 2, 3]) {
-        const collector = new ChangelogCollector(options);
-        for (let start = 0; start < agreements.length; start += size) {
-          collector.add(agreements.slice(start, start + size), S);
-        }
-        expect(collector.result(), `limit ${limit}, batches of ${size}`).toEqual(whole);
+        expect(collected(options, size).result(), `limit ${limit}, batches of ${size}`).toEqual(whole);
       }
     }
     expect(organisationChangelog(agreements, S, { until: "2025-12-31" }).length).toBeGreaterThan(10);
   });
 
   it("gives, with a limit, changelogPage of the whole merged list: its total, older days and the day cut", () => {
-    const third = agreement("third", [
-      milestone("m", {
-        updates: [
-          ["2025-02-01", "COMPLETE"],
-          ["2025-04-01", "ABANDONED"],
-        ],
-      }),
-    ]);
-    const agreements = [first, draft, second, third];
     for (const since of [undefined, "2025-02-01"]) {
       const options = { until: "2025-12-31", includeDrafts: true, ...(since === undefined ? {} : { since }) };
       const whole = organisationChangelog(agreements, S, options);
       for (const limit of [1, 2, 4, 6, whole.length, whole.length + 3]) {
         for (const size of [1, 3]) {
-          const collector = new ChangelogCollector({ ...options, limit });
-          for (let start = 0; start < agreements.length; start += size) {
-            collector.add(agreements.slice(start, start + size), S);
-          }
-          expect(collector.page(), `since ${since}, limit ${limit}, batches of ${size}`).toEqual(
-            changelogPage(whole, limit),
-          );
+          expect(
+            collected({ ...options, limit }, size).page(),
+            `since ${since}, limit ${limit}, batches of ${size}`,
+          ).toEqual(changelogPage(whole, limit));
         }
       }
     }

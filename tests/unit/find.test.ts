@@ -347,11 +347,26 @@ describe("PageCollector (results given a batch at a time)", () => {
 });
 
 describe("FindOptionsCollector", () => {
-  it("gives findOptions' options of every agreement added, each once, sorted", () => {
-    const { agreements } = demo();
-    expect(new FindOptionsCollector().add(agreements).add([]).add(agreements).result()).toEqual(
-      findOptions(agreements),
-    );
+  it("gives the sorted union of the batches' options, each once", () => {
+    const [agreement] = demo().agreements;
+    if (agreement === undefined) throw new Error("the demo has no agreement");
+    // Two agreements of the demo's commitments, split in two, the second between other parties.
+    const half = Math.ceil(agreement.commitments.length / 2);
+    const a = { ...agreement, commitments: agreement.commitments.slice(0, half) };
+    const b = {
+      ...agreement,
+      slug: "second-half",
+      parties: ["DE", "BE"] as const,
+      commitments: agreement.commitments.slice(half),
+    };
+    const union = (x: readonly string[], y: readonly string[]) => [...new Set([...x, ...y])].sort();
+    const [ofA, ofB] = [findOptions([a]), findOptions([b])];
+    expect(ofA.owners).not.toEqual(ofB.owners);
+    expect(new FindOptionsCollector().add([a]).add([]).add([b]).add([a]).result()).toEqual({
+      parties: union(ofA.parties, ofB.parties),
+      owners: union(ofA.owners, ofB.owners),
+      tags: union(ofA.tags, ofB.tags),
+    });
     expect(new FindOptionsCollector().result()).toEqual({ parties: [], owners: [], tags: [] });
   });
 });
